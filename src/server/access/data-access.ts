@@ -1,0 +1,299 @@
+// The choke point (ARCHITECTURE rule 1). A request-scoped data-access object is
+// the only path to consultees' personal data. For every reach it
+//   1. gathers the facts about the target records,
+//   2. asks the pure policy function for a decision (role × scope × assignment × purpose),
+//   3. filters fields by data class, using the labels of privacy/data-map.ts,
+//   4. appends the access event in the same transaction,
+// so that if the event cannot be written, the data is not returned. Outside the
+// actor's scope the answer is 404, and the refusal itself is recorded.
+
+import type { Kysely, Transaction } from 'kysely';
+import { DATA_MAP } from '../../../privacy/data-map.js';
+import type { DataClass } from '../core/data-classes.js';
+import { decide, scopesFor, type Action, type Actor, type RecordKind, type Scope } from '../core/policy.js';
+import type { PurposeCode } from '../core/purposes.js';
+import { appendAuditEvents, type AuditEvent } from '../audit/append.js';
+import { setTenantContext, type Database, type Tx } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import { AppError, notFound } from '../http/errors.js';
+import { RECORD_KINDS, type ResolvedTarget } from './records.js';
+
+/** Tables that hold no consultee data: the staff's own accounts, sessions, settings, audit. */
+export type OperationalDB = Pick<
+  DB,
+  'tenants' | 'organizations' | 'offices' | 'staff' | 'signInThrottle' | 'sessions' | 'auditEvents'
+>;
+
+export interface RequestMeta {
+  requestId: string;
+  clientIp: string | null;
+}
+
+export interface Grant {
+  /** The transaction with every table reachable; only ever handed out after a decision. */
+  tx: Tx;
+  targets: ReadonlyMap<string, ResolvedTarget & { basis: Scope; classes: DataClass[] }>;
+}
+
+export type AuditInput = Omit<
+  AuditEvent,
+  'tenantId' | 'actorStaffId' | 'actorOrganizationId' | 'requestId' | 'clientIp'
+>;
+
+const camel = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export class DataAccess {
+  constructor(
+    private readonly db: Database,
+    readonly actor: Actor,
+    readonly purpose: PurposeCode | null,
+    private readonly meta: RequestMeta,
+  ) {}
+
+  /** The organizations whose consultee rows row-level security lets this actor's transactions see. */
+  get visibleOrganizationIds(): string[] {
+    return [...new Set([this.actor.organizationId, ...this.actor.supervisedOrganizationIds])];
+  }
+
+  /**
+   * Runs one command in one transaction with the tenant context set. Refusals are
+   * recorded even when the command then fails and its transaction rolls back.
+   */
+  async run<T>(fn: (work: Work) => Promise<T>): Promise<T> {
+    const work = { current: undefined as Work | undefined };
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        await setTenantContext(tx, { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds });
+        work.current = new Work(tx, this);
+        return fn(work.current);
+      });
+    } catch (error) {
+      const refusals = work.current?.refusals ?? [];
+      if (refusals.length > 0) {
+        await this.db.transaction().execute(async (tx) => {
+          await setTenantContext(tx, { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds });
+          await appendAuditEvents(tx, refusals);
+        });
+      }
+      throw error;
+    }
+  }
+
+  event(input: AuditInput): AuditEvent {
+    return {
+      ...input,
+      tenantId: this.actor.tenantId,
+      actorStaffId: this.actor.staffId,
+      actorOrganizationId: this.actor.organizationId,
+      requestId: this.meta.requestId,
+      clientIp: this.meta.clientIp,
+    };
+  }
+}
+
+export class Work {
+  readonly refusals: AuditEvent[] = [];
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly access: DataAccess,
+  ) {}
+
+  get actor(): Actor {
+    return this.access.actor;
+  }
+
+  /** Tables without consultee data. Consultee tables are reached only through authorize(). */
+  get operational(): Transaction<OperationalDB> {
+    return this.tx as unknown as Transaction<OperationalDB>;
+  }
+
+  private purposeOrFail(): PurposeCode {
+    const purpose = this.access.purpose;
+    if (!purpose) throw new AppError(500, 'no_purpose', 'このルートは利用目的を宣言していません');
+    return purpose;
+  }
+
+  async audit(input: AuditInput): Promise<void> {
+    await appendAuditEvents(this.tx, [this.access.event(input)]);
+  }
+
+  /**
+   * Decides access to existing records. Every id must be allowed, else the whole
+   * request is refused with 404 and the refusal recorded. On success the access
+   * event is appended before any data is read.
+   */
+  async authorize(
+    kind: RecordKind,
+    action: Exclude<Action, 'create'>,
+    ids: readonly string[],
+    requested?: readonly DataClass[],
+  ): Promise<Grant> {
+    const purpose = this.purposeOrFail();
+    const unique = [...new Set(ids)];
+    const resolved = await RECORD_KINDS[kind].resolve(this.tx, unique);
+    const targets = new Map<string, ResolvedTarget & { basis: Scope; classes: DataClass[] }>();
+    for (const id of unique) {
+      const target = resolved.get(id);
+      const decision = target
+        ? decide(this.actor, kind, action, purpose, target, requested)
+        : ({ allow: false, reason: 'not_found' } as const);
+      if (!decision.allow || !target) {
+        await this.refuse(kind, action, unique, resolved, decision.allow ? 'not_found' : decision.reason);
+        throw notFound();
+      }
+      targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
+    }
+    await this.recordGrant(kind, action, [...targets.values()], requested);
+    return { tx: this.tx, targets };
+  }
+
+  /** Decides whether a new record may be created with these facts (no id yet). */
+  async authorizeCreate(
+    kind: RecordKind,
+    target: Omit<ResolvedTarget, 'id' | 'subjectId'>,
+    classes: readonly DataClass[],
+  ): Promise<Tx> {
+    const purpose = this.purposeOrFail();
+    const decision = decide(this.actor, kind, 'create', purpose, target, classes);
+    if (!decision.allow) {
+      const event = this.access.event({
+        category: 'access',
+        action: `${kind}.create`,
+        outcome: 'denied',
+        recordKind: kind,
+        recordOrganizationId: target.organizationId,
+        dataClasses: classes.filter((c) => c !== 'not_personal'),
+        purpose,
+        details: { reason: decision.reason },
+      });
+      this.refusals.push(event);
+      await appendAuditEvents(this.tx, [event]);
+      throw new AppError(403, 'forbidden', 'この窓口に相談者を登録する権限がありません');
+    }
+    return this.tx;
+  }
+
+  /** Records the creation once the new record's id is known (same transaction). */
+  async recordCreated(
+    kind: RecordKind,
+    id: string,
+    organizationId: string,
+    classes: readonly DataClass[],
+  ): Promise<void> {
+    await this.audit({
+      category: 'access',
+      action: `${kind}.create`,
+      outcome: 'success',
+      recordKind: kind,
+      recordIds: [id],
+      subjectIds: [id],
+      recordOrganizationId: organizationId,
+      dataClasses: classes.filter((c) => c !== 'not_personal'),
+      purpose: this.purposeOrFail(),
+      scopeBasis: 'office',
+    });
+  }
+
+  /**
+   * Reads one record, returning only the columns whose data class the decision
+   * grants; the names of withheld columns are returned too, so a screen can say so.
+   */
+  async read(
+    kind: RecordKind,
+    id: string,
+  ): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
+    const spec = RECORD_KINDS[kind];
+    const grant = await this.authorize(kind, 'read', [id]);
+    const target = grant.targets.get(id) as ResolvedTarget & { basis: Scope; classes: DataClass[] };
+    const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
+    const columns = Object.entries(DATA_MAP[spec.table] ?? {});
+    const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => camel(c));
+    const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
+    const row = await (grant.tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .selectFrom(spec.table)
+      .select(selected)
+      .where(camel(spec.idColumn), '=', id)
+      .executeTakeFirstOrThrow();
+    return { row, withheld, basis: target.basis };
+  }
+
+  /**
+   * For list and search queries: the scopes under which the actor may reach the
+   * kind for the declared purpose, to be turned into SQL with RECORD_KINDS[kind].scopeCondition.
+   * The caller must record what the list returned with recordList().
+   */
+  listScopes(kind: RecordKind): { scopes: Scope[]; tx: Tx | null } {
+    const scopes = scopesFor(this.actor.roles, kind, 'read', this.purposeOrFail());
+    return { scopes, tx: scopes.length > 0 ? this.tx : null };
+  }
+
+  async recordList(
+    kind: RecordKind,
+    ids: readonly string[],
+    classes: readonly DataClass[],
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit({
+      category: 'access',
+      action: `${kind}.list`,
+      outcome: 'success',
+      recordKind: kind,
+      recordIds: ids,
+      subjectIds: ids,
+      dataClasses: classes.filter((c) => c !== 'not_personal'),
+      purpose: this.purposeOrFail(),
+      details,
+    });
+  }
+
+  private async recordGrant(
+    kind: RecordKind,
+    action: Action,
+    targets: readonly (ResolvedTarget & { basis: Scope; classes: DataClass[] })[],
+    requested: readonly DataClass[] | undefined,
+  ): Promise<void> {
+    const classes = new Set<DataClass>();
+    for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
+    const organizations = new Set(targets.map((t) => t.organizationId));
+    // The widest basis used: 'office' or wider means the actor is not assigned to every record.
+    const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
+    const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
+    await this.audit({
+      category: 'access',
+      action: `${kind}.${action}`,
+      outcome: 'success',
+      recordKind: kind,
+      recordIds: targets.map((t) => t.id),
+      subjectIds: [...new Set(targets.map((t) => t.subjectId))],
+      recordOrganizationId: organizations.size === 1 ? [...organizations][0] : null,
+      dataClasses: [...classes].filter((c) => c !== 'not_personal').sort(),
+      purpose: this.purposeOrFail(),
+      scopeBasis: basis,
+    });
+  }
+
+  private async refuse(
+    kind: RecordKind,
+    action: Action,
+    ids: readonly string[],
+    resolved: ReadonlyMap<string, ResolvedTarget>,
+    reason: string,
+  ): Promise<void> {
+    // Only ids of records that exist in the tenant are named, so a probe for
+    // random ids leaves no false trail; the count of probed ids is kept.
+    const existing = ids.filter((id) => resolved.has(id));
+    const event = this.access.event({
+      category: 'access',
+      action: `${kind}.${action}`,
+      outcome: 'denied',
+      recordKind: kind,
+      recordIds: existing,
+      subjectIds: existing.map((id) => resolved.get(id)?.subjectId as string),
+      purpose: this.purposeOrFail(),
+      details: { reason, requested: ids.length },
+    });
+    this.refusals.push(event);
+    await appendAuditEvents(this.tx, [event]);
+  }
+}

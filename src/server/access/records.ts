@@ -1,0 +1,73 @@
+// What the choke point knows about each kind of record holding consultees'
+// personal data: its table, how to gather the facts the policy needs (organization,
+// office, assigned staff, whose data it is), and the SQL form of each scope for
+// lists. The SQL forms mirror inScope() in core/policy.ts; a test checks that
+// both agree on generated data.
+
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Actor, RecordKind, Scope, Target } from '../core/policy.js';
+import type { Tx } from '../db/database.js';
+
+export interface ResolvedTarget extends Target {
+  id: string;
+  /** The consultee whose data the record is. */
+  subjectId: string;
+}
+
+export interface RecordKindSpec {
+  table: string;
+  idColumn: string;
+  resolve(tx: Tx, ids: readonly string[]): Promise<Map<string, ResolvedTarget>>;
+  /** A WHERE condition on the kind's table (aliased as `r`) that holds exactly for records in the scope. */
+  scopeCondition(scope: Scope, actor: Actor): Expression<SqlBool>;
+}
+
+const consultee: RecordKindSpec = {
+  table: 'consultees',
+  idColumn: 'consultee_id',
+  async resolve(tx, ids) {
+    const { rows } = await sql<{
+      id: string;
+      organizationId: string;
+      officeId: string;
+      assigned: string[];
+    }>`
+      SELECT c.consultee_id AS id, c.organization_id, c.office_id,
+        coalesce(array_agg(DISTINCT w.staff_id) FILTER (WHERE w.staff_id IS NOT NULL), '{}') AS assigned
+      FROM consultees c
+      LEFT JOIN cases k ON k.tenant_id = c.tenant_id AND k.consultee_id = c.consultee_id
+      LEFT JOIN case_workers w ON w.tenant_id = k.tenant_id AND w.case_id = k.case_id
+      WHERE c.consultee_id = ANY (${[...ids]}::uuid[])
+      GROUP BY c.consultee_id, c.organization_id, c.office_id`.execute(tx);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          subjectId: r.id,
+          organizationId: r.organizationId,
+          officeId: r.officeId,
+          assignedStaffIds: r.assigned,
+        },
+      ]),
+    );
+  },
+  scopeCondition(scope, actor) {
+    switch (scope) {
+      case 'assigned':
+        return sql<SqlBool>`(r.organization_id = ${actor.organizationId} AND EXISTS (
+          SELECT 1 FROM cases k JOIN case_workers w ON w.tenant_id = k.tenant_id AND w.case_id = k.case_id
+          WHERE k.tenant_id = r.tenant_id AND k.consultee_id = r.consultee_id AND w.staff_id = ${actor.staffId}))`;
+      case 'office':
+        return actor.officeId === null
+          ? sql<SqlBool>`false`
+          : sql<SqlBool>`(r.organization_id = ${actor.organizationId} AND r.office_id = ${actor.officeId})`;
+      case 'organization':
+        return sql<SqlBool>`r.organization_id = ${actor.organizationId}`;
+      case 'tenant':
+        return sql<SqlBool>`r.organization_id = ANY (${[...actor.supervisedOrganizationIds]}::uuid[])`;
+    }
+  },
+};
+
+export const RECORD_KINDS: Readonly<Record<RecordKind, RecordKindSpec>> = { consultee };

@@ -1,0 +1,58 @@
+// Appending to the audit trail. The row is chained by the database trigger; the
+// caller supplies only what happened. No personal data in plaintext: records and
+// persons are named by id (ARCHITECTURE rule 6).
+
+import type { Kysely, Transaction } from 'kysely';
+import type { DataClass } from '../core/data-classes.js';
+import type { Scope } from '../core/policy.js';
+import type { DB } from '../db/schema.js';
+
+export interface AuditEvent {
+  tenantId: string;
+  category: 'access' | 'auth' | 'admin';
+  action: string;
+  outcome: 'success' | 'denied' | 'failure';
+  actorStaffId?: string | null;
+  actorOrganizationId?: string | null;
+  recordOrganizationId?: string | null;
+  recordKind?: string | null;
+  recordIds?: readonly string[];
+  subjectIds?: readonly string[];
+  dataClasses?: readonly DataClass[];
+  purpose?: string | null;
+  scopeBasis?: Scope | null;
+  requestId?: string | null;
+  clientIp?: string | null;
+  /** Reason codes, names of changed fields and the like; never values of personal data. */
+  details?: Record<string, unknown>;
+}
+
+export async function appendAuditEvents(
+  tx: Transaction<DB> | Kysely<DB>,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await tx
+    .insertInto('auditEvents')
+    .values(
+      events.map((e) => ({
+        tenantId: e.tenantId,
+        category: e.category,
+        action: e.action,
+        outcome: e.outcome,
+        actorStaffId: e.actorStaffId ?? null,
+        actorOrganizationId: e.actorOrganizationId ?? null,
+        recordOrganizationId: e.recordOrganizationId ?? null,
+        recordKind: e.recordKind ?? null,
+        recordIds: [...(e.recordIds ?? [])],
+        subjectIds: [...(e.subjectIds ?? [])],
+        dataClasses: [...(e.dataClasses ?? [])],
+        purpose: e.purpose ?? null,
+        scopeBasis: e.scopeBasis ?? null,
+        requestId: e.requestId ?? null,
+        clientIp: e.clientIp ?? null,
+        details: JSON.stringify(e.details ?? {}),
+      })),
+    )
+    .execute();
+}

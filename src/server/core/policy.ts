@@ -1,0 +1,212 @@
+// The access policy (ARCHITECTURE rule 1–2, PUR-1, SEC-4): a pure function of
+// role × scope × assignment × purpose. No I/O; the data-access object gathers the
+// facts about the target record and asks this module for a decision.
+
+import type { DataClass } from './data-classes.js';
+import type { PurposeCode } from './purposes.js';
+import type { Role } from './roles.js';
+
+/** Kinds of record that hold consultees' personal data. */
+export const RECORD_KINDS = ['consultee'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type Action = 'read' | 'create' | 'update';
+
+/**
+ * How far a grant reaches, narrowest first.
+ * - assigned: records of cases on which the staff member is lead or co-worker
+ * - office: records of the staff member's office (窓口)
+ * - organization: records of the staff member's organization
+ * - tenant: records of every organization the staff member supervises in the tenant
+ */
+export const SCOPES = ['assigned', 'office', 'organization', 'tenant'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Rule {
+  roles: readonly Role[];
+  kinds: readonly RecordKind[];
+  actions: readonly Action[];
+  purposes: readonly PurposeCode[];
+  scope: Scope;
+  classes: readonly DataClass[];
+}
+
+const CASEWORK_PURPOSES: readonly PurposeCode[] = [
+  'consultation_support',
+  'municipal_application',
+  'support_coordination',
+];
+const CASE_CLASSES: readonly DataClass[] = ['ordinary', 'identification_code', 'special_care'];
+const WORKERS: readonly Role[] = [
+  'support_worker',
+  'chief_support_worker',
+  'employment_support_worker',
+  'household_budget_support_worker',
+];
+
+/**
+ * The rules, as data. A request is allowed when some rule names one of the
+ * actor's roles, the record kind, the action and the purpose, and the target lies
+ * within the rule's scope. My Number appears in no rule: it is reached only through
+ * its own sealed module (ARCHITECTURE rule 7).
+ */
+export const RULES: readonly Rule[] = [
+  // Support workers see and record the cases they are assigned to.
+  {
+    roles: WORKERS,
+    kinds: ['consultee'],
+    actions: ['read', 'create', 'update'],
+    purposes: CASEWORK_PURPOSES,
+    scope: 'assigned',
+    classes: CASE_CLASSES,
+  },
+  // Chief workers oversee every case of their office.
+  {
+    roles: ['chief_support_worker'],
+    kinds: ['consultee'],
+    actions: ['read', 'create', 'update'],
+    purposes: CASEWORK_PURPOSES,
+    scope: 'office',
+    classes: CASE_CLASSES,
+  },
+  // Workers register a new consultee at their own office before any case is assigned.
+  {
+    roles: WORKERS,
+    kinds: ['consultee'],
+    actions: ['create'],
+    purposes: ['consultation_support'],
+    scope: 'office',
+    classes: CASE_CLASSES,
+  },
+  // Reception clerks handle basic information at their office, for reception and applications.
+  {
+    roles: ['clerk'],
+    kinds: ['consultee'],
+    actions: ['read', 'create', 'update'],
+    purposes: ['consultation_support', 'municipal_application'],
+    scope: 'office',
+    classes: ['ordinary'],
+  },
+  // The privacy protection manager compiles what the person asks to see (DSR) and audits access.
+  {
+    roles: ['privacy_protection_manager'],
+    kinds: ['consultee'],
+    actions: ['read'],
+    purposes: ['rights_request_handling', 'access_audit'],
+    scope: 'organization',
+    classes: CASE_CLASSES,
+  },
+  // Complaint leads need to know who complained, not the case content.
+  {
+    roles: ['complaint_lead'],
+    kinds: ['consultee'],
+    actions: ['read'],
+    purposes: ['complaint_handling'],
+    scope: 'organization',
+    classes: ['ordinary'],
+  },
+  // The commissioning municipality supervises its contractors (OUT-1, OUT-4).
+  {
+    roles: ['municipal_supervisor'],
+    kinds: ['consultee'],
+    actions: ['read'],
+    purposes: ['contract_supervision'],
+    scope: 'tenant',
+    classes: ['ordinary'],
+  },
+];
+
+export interface Actor {
+  staffId: string;
+  tenantId: string;
+  organizationId: string;
+  officeId: string | null;
+  roles: readonly Role[];
+  /** Organizations whose records the actor may reach at tenant scope (own organization included). */
+  supervisedOrganizationIds: readonly string[];
+}
+
+/** Facts about the record being reached, gathered by the data-access object. */
+export interface Target {
+  organizationId: string;
+  officeId: string | null;
+  assignedStaffIds: readonly string[];
+}
+
+export type DenyReason = 'no_rule' | 'out_of_scope' | 'class_not_allowed';
+
+export type Decision = { allow: true; basis: Scope; classes: DataClass[] } | { allow: false; reason: DenyReason };
+
+export function rulesFor(
+  roles: readonly Role[],
+  kind: RecordKind,
+  action: Action,
+  purpose: PurposeCode,
+  rules: readonly Rule[] = RULES,
+): Rule[] {
+  return rules.filter(
+    (r) =>
+      r.kinds.includes(kind) &&
+      r.actions.includes(action) &&
+      r.purposes.includes(purpose) &&
+      r.roles.some((role) => roles.includes(role)),
+  );
+}
+
+export function inScope(scope: Scope, actor: Actor, target: Target): boolean {
+  switch (scope) {
+    case 'assigned':
+      return target.organizationId === actor.organizationId && target.assignedStaffIds.includes(actor.staffId);
+    case 'office':
+      return (
+        actor.officeId !== null && target.organizationId === actor.organizationId && target.officeId === actor.officeId
+      );
+    case 'organization':
+      return target.organizationId === actor.organizationId;
+    case 'tenant':
+      return actor.supervisedOrganizationIds.includes(target.organizationId);
+  }
+}
+
+/**
+ * Decide whether the actor may perform the action on the target for the purpose.
+ * The classes granted are the union over every matching rule whose scope holds the
+ * target; the basis is the narrowest such scope, so that access by someone not
+ * assigned to the case stands out in the audit trail.
+ * When `requested` classes are given, every one of them must be granted.
+ */
+export function decide(
+  actor: Actor,
+  kind: RecordKind,
+  action: Action,
+  purpose: PurposeCode,
+  target: Target,
+  requested?: readonly DataClass[],
+  rules: readonly Rule[] = RULES,
+): Decision {
+  const candidates = rulesFor(actor.roles, kind, action, purpose, rules);
+  if (candidates.length === 0) return { allow: false, reason: 'no_rule' };
+  const matching = candidates.filter((r) => inScope(r.scope, actor, target));
+  if (matching.length === 0) return { allow: false, reason: 'out_of_scope' };
+  const classes = new Set<DataClass>();
+  for (const r of matching) for (const c of r.classes) classes.add(c);
+  if (requested && requested.some((c) => !classes.has(c))) return { allow: false, reason: 'class_not_allowed' };
+  const basis = SCOPES.find((s) => matching.some((r) => r.scope === s)) as Scope;
+  return { allow: true, basis, classes: [...classes].sort() };
+}
+
+/**
+ * The scopes under which the actor may reach records of a kind for a purpose, for
+ * list and search queries that must filter in SQL. Derived from the same rules as
+ * `decide`, so the two cannot drift apart.
+ */
+export function scopesFor(
+  roles: readonly Role[],
+  kind: RecordKind,
+  action: Action,
+  purpose: PurposeCode,
+  rules: readonly Rule[] = RULES,
+): Scope[] {
+  const found = new Set(rulesFor(roles, kind, action, purpose, rules).map((r) => r.scope));
+  return SCOPES.filter((s) => found.has(s));
+}

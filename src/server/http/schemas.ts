@@ -1,0 +1,46 @@
+// Schemas shared by many routes. Every property that a person fills in has a
+// Japanese `title`: validation errors name the field by it.
+
+import { Type, type TSchema, type TUnsafe } from 'typebox';
+
+/** A string from a fixed list, as a plain JSON-schema enum with the literal type kept. */
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { title?: string } = {},
+): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export const Uuid = (title = 'ID') => Type.String({ format: 'uuid', title });
+
+export const IsoDate = (title: string) =>
+  Type.String({ format: 'date', title, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+
+export const ErrorResponse = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), label: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: 'ErrorResponse', title: 'エラー' },
+);
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** The route's success responses plus the error answers every route may give. */
+export function responses<T extends Record<number, TSchema>>(success: T) {
+  return {
+    ...success,
+    400: ErrorResponse,
+    401: ErrorResponse,
+    403: ErrorResponse,
+    404: ErrorResponse,
+    409: ErrorResponse,
+    429: ErrorResponse,
+    500: ErrorResponse,
+  };
+}

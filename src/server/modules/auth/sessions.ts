@@ -1,0 +1,269 @@
+// Sessions in PostgreSQL (SEC-4). The cookie carries the tenant id and a random
+// token; only the token's SHA-256 is stored. Timeouts, logout and account
+// disablement are checked on every request, so an ended session stops at once.
+
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import { isRole, type Role } from '../../core/roles.js';
+import { sessionState, shouldTouch, type SessionStage } from '../../core/sign-in.js';
+import { inTenant, type Database, type Tx } from '../../db/database.js';
+import { appendAuditEvents } from '../../audit/append.js';
+
+export const SESSION_COOKIE = 'jss_session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface SessionToken {
+  tenantId: string;
+  token: string;
+}
+
+export function newSessionToken(tenantId: string): SessionToken {
+  return { tenantId, token: randomBytes(32).toString('base64url') };
+}
+
+export function encodeCookie(t: SessionToken): string {
+  return `${t.tenantId}.${t.token}`;
+}
+
+export function parseCookie(value: string | undefined): SessionToken | null {
+  if (!value) return null;
+  const [tenantId, token, extra] = value.split('.');
+  if (extra !== undefined || !tenantId || !token || !UUID.test(tenantId) || !TOKEN.test(token)) return null;
+  return { tenantId, token };
+}
+
+export function tokenHash(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** The CSRF token is derived from the session token, so nothing more is stored and it cannot be guessed without the cookie. */
+export function csrfTokenFor(token: string): string {
+  return createHmac('sha256', token).update('csrf').digest('base64url');
+}
+
+export function csrfMatches(token: string, presented: string | undefined): boolean {
+  if (!presented) return false;
+  const expected = Buffer.from(csrfTokenFor(token));
+  const given = Buffer.from(presented);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export interface SessionView {
+  sessionId: string;
+  tenantId: string;
+  tenantCode: string;
+  tenantName: string;
+  staffId: string;
+  login: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: string;
+  organizationKind: 'municipality' | 'contractor';
+  organizationName: string;
+  officeId: string | null;
+  officeName: string | null;
+  /** Every organization of the tenant (a supervisor's reach). */
+  organizationIds: string[];
+  stage: SessionStage;
+  mfaVerified: boolean;
+  mfaEnabled: boolean;
+  mfaRequiredForAll: boolean;
+  passwordNeedsMfa: boolean;
+  idleMinutes: number;
+  absoluteHours: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  pendingTotpSecret: Buffer | null;
+}
+
+export type SessionLookup =
+  | { ok: true; session: SessionView }
+  | { ok: false; reason: 'unknown' | 'idle_timeout' | 'absolute_timeout' | 'ended' | 'disabled' };
+
+async function loadSession(tx: Tx, hash: Buffer) {
+  return tx
+    .selectFrom('sessions as s')
+    .innerJoin('staff as st', (j) => j.onRef('st.tenantId', '=', 's.tenantId').onRef('st.staffId', '=', 's.staffId'))
+    .innerJoin('tenants as t', 't.tenantId', 's.tenantId')
+    .innerJoin('organizations as o', (j) =>
+      j.onRef('o.tenantId', '=', 'st.tenantId').onRef('o.organizationId', '=', 'st.organizationId'),
+    )
+    .leftJoin('offices as f', (j) => j.onRef('f.tenantId', '=', 'st.tenantId').onRef('f.officeId', '=', 'st.officeId'))
+    .select([
+      's.sessionId',
+      's.tenantId',
+      's.staffId',
+      's.stage',
+      's.mfaVerified',
+      's.pendingTotpSecret',
+      's.createdAt',
+      's.lastSeenAt',
+      's.endedAt',
+      't.code as tenantCode',
+      't.name as tenantName',
+      't.mfaRequiredForAll',
+      't.sessionIdleMinutes',
+      't.sessionAbsoluteHours',
+      'st.login',
+      'st.displayName',
+      'st.roles',
+      'st.organizationId',
+      'st.officeId',
+      'st.disabledAt',
+      'st.totpEnabledAt',
+      'st.passwordNeedsMfa',
+      'o.kind as organizationKind',
+      'o.name as organizationName',
+      'f.name as officeName',
+      sql<string[]>`array(SELECT o2.organization_id FROM organizations o2 WHERE o2.tenant_id = s.tenant_id)`.as(
+        'organizationIds',
+      ),
+    ])
+    .where('s.tokenHash', '=', hash)
+    .executeTakeFirst();
+}
+
+/**
+ * Finds the session for a cookie and checks it is still good. An expired or
+ * disabled session is ended here, with an authentication event, at the first
+ * request after the fact.
+ */
+export async function lookupSession(
+  db: Database,
+  cookie: SessionToken,
+  meta: { requestId: string; clientIp: string | null },
+  now = new Date(),
+): Promise<SessionLookup> {
+  return inTenant(db, { tenantId: cookie.tenantId, organizationIds: [] }, async (tx) => {
+    const row = await loadSession(tx, tokenHash(cookie.token));
+    if (!row) return { ok: false, reason: 'unknown' } as const;
+    if (row.endedAt) return { ok: false, reason: 'ended' } as const;
+    const state = sessionState(
+      { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt },
+      { idleMinutes: row.sessionIdleMinutes, absoluteHours: row.sessionAbsoluteHours },
+      now,
+    );
+    const endReason =
+      row.disabledAt !== null
+        ? 'disabled'
+        : state === 'idle_expired'
+          ? 'idle_timeout'
+          : state === 'absolute_expired'
+            ? 'absolute_timeout'
+            : null;
+    if (endReason) {
+      await endSession(tx, row.tenantId, row.sessionId, endReason);
+      await appendAuditEvents(tx, [
+        {
+          tenantId: row.tenantId,
+          category: 'auth',
+          action: `session.${endReason}`,
+          outcome: 'success',
+          actorStaffId: row.staffId,
+          actorOrganizationId: row.organizationId,
+          recordKind: 'session',
+          recordIds: [row.sessionId],
+          requestId: meta.requestId,
+          clientIp: meta.clientIp,
+        },
+      ]);
+      return { ok: false, reason: endReason } as const;
+    }
+    if (shouldTouch(row.lastSeenAt, now)) {
+      await tx
+        .updateTable('sessions')
+        .set({ lastSeenAt: now })
+        .where('tenantId', '=', row.tenantId)
+        .where('sessionId', '=', row.sessionId)
+        .execute();
+    }
+    return {
+      ok: true,
+      session: {
+        sessionId: row.sessionId,
+        tenantId: row.tenantId,
+        tenantCode: row.tenantCode,
+        tenantName: row.tenantName,
+        staffId: row.staffId,
+        login: row.login,
+        displayName: row.displayName,
+        roles: row.roles.filter(isRole),
+        organizationId: row.organizationId,
+        organizationKind: row.organizationKind,
+        organizationName: row.organizationName,
+        officeId: row.officeId,
+        officeName: row.officeName,
+        organizationIds: row.organizationIds,
+        stage: row.stage,
+        mfaVerified: row.mfaVerified,
+        mfaEnabled: row.totpEnabledAt !== null,
+        mfaRequiredForAll: row.mfaRequiredForAll,
+        passwordNeedsMfa: row.passwordNeedsMfa,
+        idleMinutes: row.sessionIdleMinutes,
+        absoluteHours: row.sessionAbsoluteHours,
+        createdAt: row.createdAt,
+        lastSeenAt: row.lastSeenAt,
+        pendingTotpSecret: row.pendingTotpSecret,
+      },
+    } as const;
+  });
+}
+
+export async function createSession(
+  tx: Tx,
+  args: {
+    tenantId: string;
+    staffId: string;
+    stage: SessionStage;
+    mfaVerified: boolean;
+    clientIp: string | null;
+    userAgent: string | null;
+  },
+): Promise<{ token: SessionToken; sessionId: string }> {
+  const token = newSessionToken(args.tenantId);
+  const sessionId = randomUUID();
+  await tx
+    .insertInto('sessions')
+    .values({
+      tenantId: args.tenantId,
+      sessionId,
+      tokenHash: tokenHash(token.token),
+      staffId: args.staffId,
+      stage: args.stage,
+      mfaVerified: args.mfaVerified,
+      clientIp: args.clientIp,
+      userAgent: args.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, sessionId };
+}
+
+export async function endSession(tx: Tx, tenantId: string, sessionId: string, reason: string): Promise<void> {
+  await tx
+    .updateTable('sessions')
+    .set({ endedAt: sql<Date>`now()`, endReason: reason })
+    .where('tenantId', '=', tenantId)
+    .where('sessionId', '=', sessionId)
+    .where('endedAt', 'is', null)
+    .execute();
+}
+
+/** Ends every open session of a staff member (password change, reset, disablement), optionally keeping one. */
+export async function endSessionsOf(
+  tx: Tx,
+  tenantId: string,
+  staffId: string,
+  reason: string,
+  keep?: string,
+): Promise<void> {
+  let q = tx
+    .updateTable('sessions')
+    .set({ endedAt: sql<Date>`now()`, endReason: reason })
+    .where('tenantId', '=', tenantId)
+    .where('staffId', '=', staffId)
+    .where('endedAt', 'is', null);
+  if (keep) q = q.where('sessionId', '!=', keep);
+  await q.execute();
+}

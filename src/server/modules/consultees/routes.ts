@@ -1,0 +1,77 @@
+// Consultees through the choke point. Issue 3 builds the full casework on this;
+// here a worker lists the consultees in reach and opens one, with fields filtered
+// by data class and every read in the audit trail.
+
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { listInReach } from './service.js';
+import { responses, Uuid } from '../../http/schemas.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Optional(Type.Union([t, Type.Null()]));
+
+export const ConsulteeRecord = Type.Object({
+  consulteeId: Type.String(),
+  organizationId: Type.String(),
+  officeId: Type.String(),
+  familyName: Type.Optional(Type.String()),
+  givenName: Type.Optional(Type.String()),
+  familyNameKana: Type.Optional(Type.String()),
+  givenNameKana: Type.Optional(Type.String()),
+  sex: Nullable(Type.String()),
+  birthDate: Nullable(Type.String()),
+  postalCode: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  healthSummary: Nullable(Type.String()),
+  createdAt: Type.Optional(Type.String({ format: 'date-time' })),
+  updatedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  /** Fields the reader's role may not see for this purpose. */
+  withheld: Type.Array(Type.String()),
+  /** Why the reader may see it: assigned to the case, or office/organization/tenant oversight. */
+  basis: Type.String(),
+});
+
+const ListItem = Type.Object({
+  consulteeId: Type.String(),
+  familyName: Type.String(),
+  givenName: Type.String(),
+  familyNameKana: Type.String(),
+  givenNameKana: Type.String(),
+});
+
+export default async function consulteeRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get(
+    '/api/consultees',
+    {
+      config: { access: { permission: 'consultee.read', purpose: 'consultation_support' } },
+      schema: {
+        tags: ['consultees'],
+        summary: '担当する相談者の一覧',
+        response: responses({ 200: Type.Object({ items: Type.Array(ListItem) }) }),
+      },
+    },
+    async (req) => ({ items: await req.data.run(listInReach) }),
+  );
+
+  r.get(
+    '/api/consultees/:consulteeId',
+    {
+      config: { access: { permission: 'consultee.read', purpose: 'consultation_support' } },
+      schema: {
+        tags: ['consultees'],
+        summary: '相談者の基本情報',
+        params: Type.Object({ consulteeId: Uuid('相談者') }),
+        response: responses({ 200: ConsulteeRecord }),
+      },
+    },
+    async (req) =>
+      req.data.run(async (work) => {
+        const { row, withheld, basis } = await work.read('consultee', req.params.consulteeId);
+        return { ...(row as { consulteeId: string; organizationId: string; officeId: string }), withheld, basis };
+      }),
+  );
+}
