@@ -26,7 +26,17 @@ export interface Authenticated {
   actor: Actor;
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access: the access matrix, for tests and review. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyRequest {
     auth: Authenticated | null;
     /** The request's data-access object (the choke point). Only on authenticated routes. */
@@ -79,7 +89,14 @@ export function actorOf(session: SessionView, organizationIds: readonly string[]
 }
 
 async function guard(app: FastifyInstance, options: { db: Database }): Promise<void> {
-  app.addHook('onRoute', (route) => checkRouteDeclaration(route));
+  app.decorate('declaredRoutes', [] as DeclaredRoute[]);
+  app.addHook('onRoute', (route) => {
+    checkRouteDeclaration(route);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.declaredRoutes.push({ method, url: route.url, access: route.config?.access as RouteAccess });
+    }
+  });
   app.decorateRequest('auth', null);
   app.decorateRequest('data', {
     getter(this: FastifyRequest): DataAccess {
