@@ -26,7 +26,11 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
     const guarded = app.declaredRoutes.filter((r) => !('public' in r.access));
     expect(guarded.length).toBeGreaterThan(15);
     for (const route of guarded) {
-      const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 401,
@@ -56,7 +60,10 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
 
   it('[PUR-1] every route reaching consultees declares a purpose', () => {
     for (const r of app.declaredRoutes) {
-      if ('permission' in r.access && ['consultee.read', 'consultee.write', 'audit.read'].includes(r.access.permission)) {
+      if (
+        'permission' in r.access &&
+        ['consultee.read', 'consultee.write', 'audit.read'].includes(r.access.permission)
+      ) {
         expect(r.access.purpose, `${r.method} ${r.url}`).toBeDefined();
       }
     }
@@ -92,7 +99,10 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
         extraRoutes: (child) => {
           child.get(
             '/api/odd',
-            { config: { access: { permission: 'consultee.read', purpose: 'marketing' as never } }, schema: { response: { 200: {} } } },
+            {
+              config: { access: { permission: 'consultee.read', purpose: 'marketing' as never } },
+              schema: { response: { 200: {} } },
+            },
             async () => ({}),
           );
         },

@@ -34,7 +34,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.query(
       `CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(pgInfo.template)} OWNER ${admin.escapeIdentifier(pgInfo.owner.name)}`,
     );
-    await admin.query(`GRANT CONNECT ON DATABASE ${admin.escapeIdentifier(name)} TO ${admin.escapeIdentifier(pgInfo.app.name)}`);
+    await admin.query(
+      `GRANT CONNECT ON DATABASE ${admin.escapeIdentifier(name)} TO ${admin.escapeIdentifier(pgInfo.app.name)}`,
+    );
   } finally {
     await admin.end();
   }

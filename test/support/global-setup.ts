@@ -58,10 +58,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
+  const version =
+    (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
   await client.end();
 
-  project.provide('pg', { adminUrl, template: spec.database, owner: spec.owner, app: spec.app, serverVersion: version });
+  project.provide('pg', {
+    adminUrl,
+    template: spec.database,
+    owner: spec.owner,
+    app: spec.app,
+    serverVersion: version,
+  });
 
   return async () => {
     const admin = new pg.Client({ connectionString: adminUrl });

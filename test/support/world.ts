@@ -116,7 +116,10 @@ export async function seedWorld(tdb: TestDatabase, ctx: AppContext, code?: strin
         const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
         await tx
           .updateTable('staff')
-          .set({ totpSecret: ctx.secrets.seal(secret, aadFor('staff', 'totp_secret', tenantId, staffId)), totpEnabledAt: new Date() })
+          .set({
+            totpSecret: ctx.secrets.seal(secret, aadFor('staff', 'totp_secret', tenantId, staffId)),
+            totpEnabledAt: new Date(),
+          })
           .where('staffId', '=', staffId)
           .execute();
         handle.totpSecret = secret;

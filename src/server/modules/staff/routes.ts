@@ -7,6 +7,7 @@ import {
   OneTimePasswordResponse,
   OrganizationList,
   StaffCreateBody,
+  StaffDirectory,
   StaffIdParams,
   StaffItem,
   StaffList,
@@ -35,6 +36,15 @@ const ACTIONS: Record<string, { action: StaffAction; summary: string }> = {
 export default async function staffRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.ctx;
+
+  r.get(
+    '/api/staff/directory',
+    {
+      config: { access: { permission: 'staff.directory' } },
+      schema: { tags: ['staff'], summary: '職員名簿(氏名・所属・役割)', response: responses({ 200: StaffDirectory }) },
+    },
+    async (req) => ({ items: await req.data.run(staffDirectory) }),
+  );
 
   r.get(
     '/api/admin/staff',

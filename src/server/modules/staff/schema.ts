@@ -96,3 +96,17 @@ export const OfficeCreateBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const StaffDirectory = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      staffId: Type.String(),
+      displayName: Type.String(),
+      displayNameKana: Type.String(),
+      organizationName: Type.String(),
+      officeName: Type.Union([Type.String(), Type.Null()]),
+      roles: Type.Array(RoleSchema),
+      disabled: Type.Boolean(),
+    }),
+  ),
+});

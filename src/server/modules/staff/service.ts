@@ -313,3 +313,22 @@ export async function createOffice(work: Work, organizationId: string, name: str
   });
   return { officeId, name: name.trim() };
 }
+
+/** Colleagues' names and roles (no account details), for pickers and the audit viewer's filter. */
+export async function staffDirectory(work: Work) {
+  const visible = [...new Set([work.actor.organizationId, ...work.actor.supervisedOrganizationIds])];
+  const rows = await staffQuery(work)
+    .where('s.organizationId', 'in', visible)
+    .orderBy('s.displayNameKana')
+    .orderBy('s.login')
+    .execute();
+  return rows.map((r) => ({
+    staffId: r.staffId,
+    displayName: r.displayName,
+    displayNameKana: r.displayNameKana,
+    organizationName: r.organizationName,
+    officeName: r.officeName,
+    roles: r.roles.filter(isRole),
+    disabled: r.disabledAt !== null,
+  }));
+}
