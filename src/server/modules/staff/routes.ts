@@ -19,6 +19,7 @@ import {
   createStaff,
   listOrganizations,
   listStaff,
+  staffDirectory,
   updateStaff,
   type StaffAction,
 } from './service.js';
