@@ -58,6 +58,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     schemaErrorFormatter,
   });
   app.decorate('ctx', ctx);
+  // The request id doubles as the 受付番号 a user can quote when something goes wrong.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
   await app.register(cookie);
   await app.register(helmet, {

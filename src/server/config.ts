@@ -17,6 +17,9 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Requests per minute per client address, and for the sign-in steps. */
+  rateLimitPerMinute: number;
+  signInRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool('SECURE_COOKIES', env.SECURE_COOKIES, false),
     trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL || 'info',
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 10, 1_000_000),
+    signInRateLimitPerMinute: integer(
+      'SIGN_IN_RATE_LIMIT_PER_MINUTE',
+      env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+      20,
+      1,
+      1_000_000,
+    ),
   };
 }
 

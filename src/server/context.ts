@@ -8,8 +8,10 @@ export interface AppContext {
   db: Database;
   secrets: SecretBox;
   config: Pick<Config, 'secureCookies'> & Partial<Config>;
-  /** Per-minute request limit per client address (sign-in has its own, lower one). */
+  /** Per-minute request limit per client address. */
   rateLimitPerMinute: number;
+  /** Per-minute limit per client address on the sign-in and second-factor steps. */
+  signInRateLimitPerMinute: number;
 }
 
 declare module 'fastify' {

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
         db: database.db,
         secrets,
         config,
-        rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        signInRateLimitPerMinute: config.signInRateLimitPerMinute,
       },
       { logger: { level: config.logLevel }, trustProxy: config.trustProxy, webRoot: webRoot() },
     );

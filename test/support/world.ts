@@ -28,6 +28,7 @@ export function testContext(tdb: TestDatabase, overrides: Partial<AppContext> = 
     secrets: SecretBox.fromKey(randomBytes(32)),
     config: { secureCookies: false },
     rateLimitPerMinute: 100_000,
+    signInRateLimitPerMinute: 100_000,
     ...overrides,
   };
 }

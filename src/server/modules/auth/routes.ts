@@ -49,6 +49,7 @@ export function sessionBody(auth: Authenticated): SessionResponse {
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.ctx;
+  const signInLimit = { max: ctx.signInRateLimitPerMinute, timeWindow: '1 minute' };
   const setSessionCookie = (reply: FastifyReply, value: string) =>
     reply.setCookie(SESSION_COOKIE, value, {
       httpOnly: true,
@@ -62,7 +63,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: { public: true, reason: 'サインインそのもの' },
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: signInLimit,
       },
       schema: {
         tags: ['auth'],
@@ -96,7 +97,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: { permission: 'session.self', stages: ['mfa_verify'] },
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: signInLimit,
       },
       schema: {
         tags: ['auth'],
@@ -113,7 +114,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: { permission: 'session.self', stages: ['password_change'] },
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: signInLimit,
       },
       schema: {
         tags: ['auth'],
@@ -139,7 +140,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     {
       config: {
         access: { permission: 'session.self', stages: ['mfa_enrol'] },
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        rateLimit: signInLimit,
       },
       schema: {
         tags: ['auth'],

@@ -202,7 +202,6 @@ export async function signIn(
       ]);
       throw new CommitThenThrow(nowLocked ? locked() : failed());
     }
-    await tx.deleteFrom('signInThrottle').where('tenantId', '=', tenantId).where('loginKey', '=', key).execute();
     const stage = stageFor({
       roles: staff.roles,
       mfaEnabled: staff.totpEnabledAt !== null,
@@ -211,6 +210,11 @@ export async function signIn(
       passwordNeedsMfa: staff.passwordNeedsMfa,
       mfaRequiredForAll: staff.mfaRequiredForAll,
     });
+    // The failure count is cleared only once the person is fully authenticated:
+    // a known password must not reset the count of wrong second-factor codes.
+    if (stage !== 'mfa_verify') {
+      await tx.deleteFrom('signInThrottle').where('tenantId', '=', tenantId).where('loginKey', '=', key).execute();
+    }
     const { token, sessionId } = await createSession(tx, {
       tenantId,
       staffId: staff.staffId,
