@@ -7,13 +7,13 @@
 // so that if the event cannot be written, the data is not returned. Outside the
 // actor's scope the answer is 404, and the refusal itself is recorded.
 
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DATA_MAP } from '../../../privacy/data-map.js';
 import type { DataClass } from '../core/data-classes.js';
 import { decide, scopesFor, type Action, type Actor, type RecordKind, type Scope } from '../core/policy.js';
 import type { PurposeCode } from '../core/purposes.js';
-import { appendAuditEvents, type AuditEvent } from '../audit/append.js';
-import { setTenantContext, type Database, type Tx } from '../db/database.js';
+import { appendAuditEvents, auditRow, type AuditEvent } from '../audit/append.js';
+import { inTenant, type Database, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/errors.js';
 import { RECORD_KINDS, type ResolvedTarget } from './records.js';
@@ -29,10 +29,12 @@ export interface RequestMeta {
   clientIp: string | null;
 }
 
+export type GrantedTarget = ResolvedTarget & { basis: Scope; classes: DataClass[] };
+
 export interface Grant {
   /** The transaction with every table reachable; only ever handed out after a decision. */
   tx: Tx;
-  targets: ReadonlyMap<string, ResolvedTarget & { basis: Scope; classes: DataClass[] }>;
+  targets: ReadonlyMap<string, GrantedTarget>;
 }
 
 export type AuditInput = Omit<
@@ -55,6 +57,10 @@ export class DataAccess {
     return [...new Set([this.actor.organizationId, ...this.actor.supervisedOrganizationIds])];
   }
 
+  private get context() {
+    return { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds };
+  }
+
   /**
    * Runs one command in one transaction with the tenant context set. Refusals are
    * recorded even when the command then fails and its transaction rolls back.
@@ -62,18 +68,14 @@ export class DataAccess {
   async run<T>(fn: (work: Work) => Promise<T>): Promise<T> {
     const work = { current: undefined as Work | undefined };
     try {
-      return await this.db.transaction().execute(async (tx) => {
-        await setTenantContext(tx, { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds });
+      return await inTenant(this.db, this.context, async (tx) => {
         work.current = new Work(tx, this);
         return fn(work.current);
       });
     } catch (error) {
       const refusals = work.current?.refusals ?? [];
       if (refusals.length > 0) {
-        await this.db.transaction().execute(async (tx) => {
-          await setTenantContext(tx, { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds });
-          await appendAuditEvents(tx, refusals);
-        });
+        await inTenant(this.db, this.context, (tx) => appendAuditEvents(tx, refusals));
       }
       throw error;
     }
@@ -104,8 +106,8 @@ export class Work {
   }
 
   /** Tables without consultee data. Consultee tables are reached only through authorize(). */
-  get operational(): Transaction<OperationalDB> {
-    return this.tx as unknown as Transaction<OperationalDB>;
+  get operational(): Kysely<OperationalDB> {
+    return this.tx as unknown as Kysely<OperationalDB>;
   }
 
   private purposeOrFail(): PurposeCode {
@@ -129,10 +131,21 @@ export class Work {
     ids: readonly string[],
     requested?: readonly DataClass[],
   ): Promise<Grant> {
+    const targets = await this.decideAll(kind, action, ids, requested);
+    await appendAuditEvents(this.tx, [this.grantEvent(kind, action, [...targets.values()], requested)]);
+    return { tx: this.tx, targets };
+  }
+
+  private async decideAll(
+    kind: RecordKind,
+    action: Exclude<Action, 'create'>,
+    ids: readonly string[],
+    requested?: readonly DataClass[],
+  ): Promise<Map<string, GrantedTarget>> {
     const purpose = this.purposeOrFail();
     const unique = [...new Set(ids)];
     const resolved = await RECORD_KINDS[kind].resolve(this.tx, unique);
-    const targets = new Map<string, ResolvedTarget & { basis: Scope; classes: DataClass[] }>();
+    const targets = new Map<string, GrantedTarget>();
     for (const id of unique) {
       const target = resolved.get(id);
       const decision = target
@@ -144,8 +157,7 @@ export class Work {
       }
       targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
     }
-    await this.recordGrant(kind, action, [...targets.values()], requested);
-    return { tx: this.tx, targets };
+    return targets;
   }
 
   /** Decides whether a new record may be created with these facts (no id yet). */
@@ -198,19 +210,20 @@ export class Work {
   /**
    * Reads one record, returning only the columns whose data class the decision
    * grants; the names of withheld columns are returned too, so a screen can say so.
+   * The access event is inserted by the same statement that reads the row (a
+   * data-modifying WITH), so the row cannot come back without its event.
    */
-  async read(
-    kind: RecordKind,
-    id: string,
-  ): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
+  async read(kind: RecordKind, id: string): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
     const spec = RECORD_KINDS[kind];
-    const grant = await this.authorize(kind, 'read', [id]);
-    const target = grant.targets.get(id) as ResolvedTarget & { basis: Scope; classes: DataClass[] };
+    const targets = await this.decideAll(kind, 'read', [id]);
+    const target = targets.get(id) as GrantedTarget;
     const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
     const columns = Object.entries(DATA_MAP[spec.table] ?? {});
     const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => camel(c));
     const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
-    const row = await (grant.tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    const event = auditRow(this.grantEvent(kind, 'read', [target], undefined));
+    const row = await (this.tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .with('recorded', (db) => (db as unknown as Kysely<DB>).insertInto('auditEvents').values(event).returning('eventId'))
       .selectFrom(spec.table)
       .select(selected)
       .where(camel(spec.idColumn), '=', id)
@@ -247,19 +260,19 @@ export class Work {
     });
   }
 
-  private async recordGrant(
+  private grantEvent(
     kind: RecordKind,
     action: Action,
-    targets: readonly (ResolvedTarget & { basis: Scope; classes: DataClass[] })[],
+    targets: readonly GrantedTarget[],
     requested: readonly DataClass[] | undefined,
-  ): Promise<void> {
+  ): AuditEvent {
     const classes = new Set<DataClass>();
     for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
     const organizations = new Set(targets.map((t) => t.organizationId));
     // The widest basis used: 'office' or wider means the actor is not assigned to every record.
     const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
     const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
-    await this.audit({
+    return this.access.event({
       category: 'access',
       action: `${kind}.${action}`,
       outcome: 'success',

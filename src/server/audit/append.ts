@@ -2,7 +2,7 @@
 // caller supplies only what happened. No personal data in plaintext: records and
 // persons are named by id (ARCHITECTURE rule 6).
 
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DataClass } from '../core/data-classes.js';
 import type { Scope } from '../core/policy.js';
 import type { DB } from '../db/schema.js';
@@ -27,32 +27,29 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export async function appendAuditEvents(
-  tx: Transaction<DB> | Kysely<DB>,
-  events: readonly AuditEvent[],
-): Promise<void> {
+/** The row to insert for an event; the trigger adds sequence, time and hashes. */
+export function auditRow(e: AuditEvent) {
+  return {
+    tenantId: e.tenantId,
+    category: e.category,
+    action: e.action,
+    outcome: e.outcome,
+    actorStaffId: e.actorStaffId ?? null,
+    actorOrganizationId: e.actorOrganizationId ?? null,
+    recordOrganizationId: e.recordOrganizationId ?? null,
+    recordKind: e.recordKind ?? null,
+    recordIds: [...(e.recordIds ?? [])],
+    subjectIds: [...(e.subjectIds ?? [])],
+    dataClasses: [...(e.dataClasses ?? [])],
+    purpose: e.purpose ?? null,
+    scopeBasis: e.scopeBasis ?? null,
+    requestId: e.requestId ?? null,
+    clientIp: e.clientIp ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  };
+}
+
+export async function appendAuditEvents(tx: Kysely<DB>, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx
-    .insertInto('auditEvents')
-    .values(
-      events.map((e) => ({
-        tenantId: e.tenantId,
-        category: e.category,
-        action: e.action,
-        outcome: e.outcome,
-        actorStaffId: e.actorStaffId ?? null,
-        actorOrganizationId: e.actorOrganizationId ?? null,
-        recordOrganizationId: e.recordOrganizationId ?? null,
-        recordKind: e.recordKind ?? null,
-        recordIds: [...(e.recordIds ?? [])],
-        subjectIds: [...(e.subjectIds ?? [])],
-        dataClasses: [...(e.dataClasses ?? [])],
-        purpose: e.purpose ?? null,
-        scopeBasis: e.scopeBasis ?? null,
-        requestId: e.requestId ?? null,
-        clientIp: e.clientIp ?? null,
-        details: JSON.stringify(e.details ?? {}),
-      })),
-    )
-    .execute();
+  await tx.insertInto('auditEvents').values(events.map(auditRow)).execute();
 }

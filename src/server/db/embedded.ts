@@ -212,10 +212,17 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
   }
 
   const port = await freePort();
+  // Connections go through a Unix socket when its path is short enough (the
+  // kernel's limit is 107 bytes): cheaper than loopback TCP on every round trip.
+  const socketDir = path.join(dataDir, 'run');
+  const useSocket = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) < 100;
+  await mkdir(socketDir, { recursive: true, mode: 0o700 });
+  if (user) await chown(socketDir, user.uid, user.gid);
   const options = [
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
-    `-c unix_socket_directories=''`,
+    `-c unix_socket_directories='${useSocket ? socketDir : ''}'`,
+    '-c unix_socket_permissions=0700',
     '-c max_connections=100',
     '-c fsync=on',
     '-c synchronous_commit=on',
@@ -230,7 +237,8 @@ export async function startEmbeddedCluster(dataDir: string): Promise<EmbeddedClu
     port,
     credentials,
     url(database = 'postgres', u = credentials.superuser, password = credentials.superuserPassword) {
-      return `postgres://${encodeURIComponent(u)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+      const host = useSocket ? `?host=${encodeURIComponent(socketDir)}` : '';
+      return `postgres://${encodeURIComponent(u)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}${host}`;
     },
     async rolePassword(role: string) {
       let password = credentials.rolePasswords[role];

@@ -341,6 +341,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
       AS $$ SELECT tenant_id FROM tenants WHERE code = p_code $$;
     REVOKE ALL ON FUNCTION tenant_id_by_code(text) FROM PUBLIC;
+
+    -- Every authenticated request starts here: one round trip that sets the tenant
+    -- named by the cookie (for the rest of the statement's transaction only) and
+    -- reads the session with its staff member, tenant settings and organizations.
+    -- It runs as the caller, so row-level security applies as everywhere else.
+    CREATE FUNCTION session_by_token(p_tenant uuid, p_token_hash bytea)
+      RETURNS TABLE (
+        session_id uuid, tenant_id uuid, staff_id uuid, stage text, mfa_verified boolean,
+        pending_totp_secret bytea, created_at timestamptz, last_seen_at timestamptz, ended_at timestamptz,
+        tenant_code text, tenant_name text, mfa_required_for_all boolean,
+        session_idle_minutes integer, session_absolute_hours integer,
+        login text, display_name text, roles text[], organization_id uuid, office_id uuid,
+        disabled_at timestamptz, totp_enabled_at timestamptz, password_needs_mfa boolean,
+        organization_kind text, organization_name text, office_name text, organization_ids uuid[])
+      LANGUAGE plpgsql VOLATILE
+      AS $$
+      #variable_conflict use_column
+      BEGIN
+        PERFORM pg_catalog.set_config('app.tenant_id', p_tenant::text, true);
+        RETURN QUERY
+          SELECT s.session_id, s.tenant_id, s.staff_id, s.stage, s.mfa_verified,
+            s.pending_totp_secret, s.created_at, s.last_seen_at, s.ended_at,
+            t.code, t.name, t.mfa_required_for_all, t.session_idle_minutes, t.session_absolute_hours,
+            st.login, st.display_name, st.roles, st.organization_id, st.office_id,
+            st.disabled_at, st.totp_enabled_at, st.password_needs_mfa,
+            o.kind, o.name, f.name,
+            ARRAY(SELECT o2.organization_id FROM public.organizations o2 WHERE o2.tenant_id = s.tenant_id)
+          FROM public.sessions s
+          JOIN public.staff st ON st.tenant_id = s.tenant_id AND st.staff_id = s.staff_id
+          JOIN public.tenants t ON t.tenant_id = s.tenant_id
+          JOIN public.organizations o ON o.tenant_id = st.tenant_id AND o.organization_id = st.organization_id
+          LEFT JOIN public.offices f ON f.tenant_id = st.tenant_id AND f.office_id = st.office_id
+          WHERE s.tenant_id = p_tenant AND s.token_hash = p_token_hash;
+      END $$;
   `.execute(db);
 
   // Row-level security on every table, FORCEd so that the owner is bound too.

@@ -82,47 +82,39 @@ export type SessionLookup =
   | { ok: true; session: SessionView }
   | { ok: false; reason: 'unknown' | 'idle_timeout' | 'absolute_timeout' | 'ended' | 'disabled' };
 
-async function loadSession(tx: Tx, hash: Buffer) {
-  return tx
-    .selectFrom('sessions as s')
-    .innerJoin('staff as st', (j) => j.onRef('st.tenantId', '=', 's.tenantId').onRef('st.staffId', '=', 's.staffId'))
-    .innerJoin('tenants as t', 't.tenantId', 's.tenantId')
-    .innerJoin('organizations as o', (j) =>
-      j.onRef('o.tenantId', '=', 'st.tenantId').onRef('o.organizationId', '=', 'st.organizationId'),
-    )
-    .leftJoin('offices as f', (j) => j.onRef('f.tenantId', '=', 'st.tenantId').onRef('f.officeId', '=', 'st.officeId'))
-    .select([
-      's.sessionId',
-      's.tenantId',
-      's.staffId',
-      's.stage',
-      's.mfaVerified',
-      's.pendingTotpSecret',
-      's.createdAt',
-      's.lastSeenAt',
-      's.endedAt',
-      't.code as tenantCode',
-      't.name as tenantName',
-      't.mfaRequiredForAll',
-      't.sessionIdleMinutes',
-      't.sessionAbsoluteHours',
-      'st.login',
-      'st.displayName',
-      'st.roles',
-      'st.organizationId',
-      'st.officeId',
-      'st.disabledAt',
-      'st.totpEnabledAt',
-      'st.passwordNeedsMfa',
-      'o.kind as organizationKind',
-      'o.name as organizationName',
-      'f.name as officeName',
-      sql<string[]>`array(SELECT o2.organization_id FROM organizations o2 WHERE o2.tenant_id = s.tenant_id)`.as(
-        'organizationIds',
-      ),
-    ])
-    .where('s.tokenHash', '=', hash)
-    .executeTakeFirst();
+interface SessionRow {
+  sessionId: string;
+  tenantId: string;
+  staffId: string;
+  stage: SessionStage;
+  mfaVerified: boolean;
+  pendingTotpSecret: Buffer | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  tenantCode: string;
+  tenantName: string;
+  mfaRequiredForAll: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  login: string;
+  displayName: string;
+  roles: string[];
+  organizationId: string;
+  officeId: string | null;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  passwordNeedsMfa: boolean;
+  organizationKind: 'municipality' | 'contractor';
+  organizationName: string;
+  officeName: string | null;
+  organizationIds: string[];
+}
+
+/** One round trip: the function sets the tenant for its own statement and reads the session (migration 0001). */
+async function loadSession(db: Database, tenantId: string, hash: Buffer): Promise<SessionRow | undefined> {
+  const { rows } = await sql<SessionRow>`SELECT * FROM session_by_token(${tenantId}::uuid, ${hash})`.execute(db);
+  return rows[0];
 }
 
 /**
@@ -136,24 +128,24 @@ export async function lookupSession(
   meta: { requestId: string; clientIp: string | null },
   now = new Date(),
 ): Promise<SessionLookup> {
-  return inTenant(db, { tenantId: cookie.tenantId, organizationIds: [] }, async (tx) => {
-    const row = await loadSession(tx, tokenHash(cookie.token));
-    if (!row) return { ok: false, reason: 'unknown' } as const;
-    if (row.endedAt) return { ok: false, reason: 'ended' } as const;
-    const state = sessionState(
-      { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt },
-      { idleMinutes: row.sessionIdleMinutes, absoluteHours: row.sessionAbsoluteHours },
-      now,
-    );
-    const endReason =
-      row.disabledAt !== null
-        ? 'disabled'
-        : state === 'idle_expired'
-          ? 'idle_timeout'
-          : state === 'absolute_expired'
-            ? 'absolute_timeout'
-            : null;
-    if (endReason) {
+  const row = await loadSession(db, cookie.tenantId, tokenHash(cookie.token));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.endedAt) return { ok: false, reason: 'ended' };
+  const state = sessionState(
+    { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, endedAt: row.endedAt },
+    { idleMinutes: row.sessionIdleMinutes, absoluteHours: row.sessionAbsoluteHours },
+    now,
+  );
+  const endReason =
+    row.disabledAt !== null
+      ? 'disabled'
+      : state === 'idle_expired'
+        ? 'idle_timeout'
+        : state === 'absolute_expired'
+          ? 'absolute_timeout'
+          : null;
+  if (endReason) {
+    await inTenant(db, { tenantId: row.tenantId, organizationIds: [] }, async (tx) => {
       await endSession(tx, row.tenantId, row.sessionId, endReason);
       await appendAuditEvents(tx, [
         {
@@ -169,46 +161,48 @@ export async function lookupSession(
           clientIp: meta.clientIp,
         },
       ]);
-      return { ok: false, reason: endReason } as const;
-    }
-    if (shouldTouch(row.lastSeenAt, now)) {
-      await tx
+    });
+    return { ok: false, reason: endReason };
+  }
+  if (shouldTouch(row.lastSeenAt, now)) {
+    await inTenant(db, { tenantId: row.tenantId, organizationIds: [] }, (tx) =>
+      tx
         .updateTable('sessions')
         .set({ lastSeenAt: now })
         .where('tenantId', '=', row.tenantId)
         .where('sessionId', '=', row.sessionId)
-        .execute();
-    }
-    return {
-      ok: true,
-      session: {
-        sessionId: row.sessionId,
-        tenantId: row.tenantId,
-        tenantCode: row.tenantCode,
-        tenantName: row.tenantName,
-        staffId: row.staffId,
-        login: row.login,
-        displayName: row.displayName,
-        roles: row.roles.filter(isRole),
-        organizationId: row.organizationId,
-        organizationKind: row.organizationKind,
-        organizationName: row.organizationName,
-        officeId: row.officeId,
-        officeName: row.officeName,
-        organizationIds: row.organizationIds,
-        stage: row.stage,
-        mfaVerified: row.mfaVerified,
-        mfaEnabled: row.totpEnabledAt !== null,
-        mfaRequiredForAll: row.mfaRequiredForAll,
-        passwordNeedsMfa: row.passwordNeedsMfa,
-        idleMinutes: row.sessionIdleMinutes,
-        absoluteHours: row.sessionAbsoluteHours,
-        createdAt: row.createdAt,
-        lastSeenAt: row.lastSeenAt,
-        pendingTotpSecret: row.pendingTotpSecret,
-      },
-    } as const;
-  });
+        .execute(),
+    );
+  }
+  return {
+    ok: true,
+    session: {
+      sessionId: row.sessionId,
+      tenantId: row.tenantId,
+      tenantCode: row.tenantCode,
+      tenantName: row.tenantName,
+      staffId: row.staffId,
+      login: row.login,
+      displayName: row.displayName,
+      roles: row.roles.filter(isRole),
+      organizationId: row.organizationId,
+      organizationKind: row.organizationKind,
+      organizationName: row.organizationName,
+      officeId: row.officeId,
+      officeName: row.officeName,
+      organizationIds: row.organizationIds,
+      stage: row.stage,
+      mfaVerified: row.mfaVerified,
+      mfaEnabled: row.totpEnabledAt !== null,
+      mfaRequiredForAll: row.mfaRequiredForAll,
+      passwordNeedsMfa: row.passwordNeedsMfa,
+      idleMinutes: row.sessionIdleMinutes,
+      absoluteHours: row.sessionAbsoluteHours,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      pendingTotpSecret: row.pendingTotpSecret,
+    },
+  };
 }
 
 export async function createSession(
