@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { guardPlugin } from './access/guard.js';
 import { AppError } from './http/errors.js';
 import { schemaErrorFormatter, ValidationFailure } from './http/validation.js';
+import { validatorCompiler } from './http/validator.js';
 import { ErrorResponse } from './http/schemas.js';
 import authRoutes from './modules/auth/routes.js';
 import staffRoutes from './modules/staff/routes.js';
@@ -38,6 +39,24 @@ const FASTIFY_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: '入力内容の長さが正しくありません',
 };
 
+/** The path of the first string containing U+0000, or null. */
+function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNulCharacter(item, path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return path || key;
+      const found = findNulCharacter(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -45,18 +64,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-        // Keeps each error's schema, so that the message can name the field by its title.
-        verbose: true,
-      },
-    },
     schemaErrorFormatter,
   });
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate('ctx', ctx);
   // The request id doubles as the 受付番号 a user can quote when something goes wrong.
   app.addHook('onRequest', async (req, reply) => {
@@ -137,6 +147,20 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       message: `システムエラーが発生しました。時間をおいて再度お試しください(受付番号: ${req.id})`,
       requestId: req.id,
     });
+  });
+
+  // PostgreSQL text cannot hold U+0000, and no field needs it: refuse it up front with a clear
+  // message instead of failing in the database.
+  app.addHook('preValidation', async (req) => {
+    for (const [section, value] of [
+      ['body', req.body],
+      ['querystring', req.query],
+      ['params', req.params],
+    ] as const) {
+      const field = findNulCharacter(value);
+      if (field !== null)
+        throw new AppError(400, 'invalid', `「${field || section}」に使用できない文字が含まれています`, field);
+    }
   });
 
   // Unknown paths are rate limited like everything else, so ids cannot be probed quickly.

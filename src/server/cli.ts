@@ -55,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
+  if (!['migrate', 'init', 'demo', 'verify-audit'].includes(command)) {
+    print(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -213,7 +213,10 @@ export class Work {
    * The access event is inserted by the same statement that reads the row (a
    * data-modifying WITH), so the row cannot come back without its event.
    */
-  async read(kind: RecordKind, id: string): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
+  async read(
+    kind: RecordKind,
+    id: string,
+  ): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
     const spec = RECORD_KINDS[kind];
     const targets = await this.decideAll(kind, 'read', [id]);
     const target = targets.get(id) as GrantedTarget;
@@ -223,7 +226,9 @@ export class Work {
     const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
     const event = auditRow(this.grantEvent(kind, 'read', [target], undefined));
     const row = await (this.tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .with('recorded', (db) => (db as unknown as Kysely<DB>).insertInto('auditEvents').values(event).returning('eventId'))
+      .with('recorded', (db) =>
+        (db as unknown as Kysely<DB>).insertInto('auditEvents').values(event).returning('eventId'),
+      )
       .selectFrom(spec.table)
       .select(selected)
       .where(camel(spec.idColumn), '=', id)

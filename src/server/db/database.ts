@@ -96,7 +96,10 @@ function contextLiterals(ctx: TenantContext): [string, string] {
  * Sets the row-level-security context for the rest of the transaction only
  * (set_config(..., true)), so nothing leaks to the next user of the pooled connection.
  */
-export async function setTenantContext(tx: Transaction<DB> | Kysely<DB> | Kysely<unknown>, ctx: TenantContext): Promise<void> {
+export async function setTenantContext(
+  tx: Transaction<DB> | Kysely<DB> | Kysely<unknown>,
+  ctx: TenantContext,
+): Promise<void> {
   const [tenant, orgs] = contextLiterals(ctx);
   await sql`SELECT set_config('app.tenant_id', ${tenant}, true), set_config('app.org_ids', ${orgs}, true)`.execute(tx);
 }

@@ -2,6 +2,7 @@
 // Japanese `title`: validation errors name the field by it.
 
 import { Type, type TSchema, type TUnsafe } from 'typebox';
+import { NON_BLANK } from './validation.js';
 
 /** A string from a fixed list, as a plain JSON-schema enum with the literal type kept. */
 export function StringEnum<const T extends readonly string[]>(
@@ -10,6 +11,14 @@ export function StringEnum<const T extends readonly string[]>(
 ): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
+
+/** Text that must contain something besides spaces. */
+export const NonBlank = (title: string, maxLength: number) =>
+  Type.String({ title, minLength: 1, maxLength, pattern: NON_BLANK });
+
+/** A whole number sent as text (query strings): digits only, converted by the service. */
+export const NumericText = (title: string, maxDigits: number) =>
+  Type.String({ title, pattern: `^[0-9]{1,${maxDigits}}$` });
 
 export const Uuid = (title = 'ID') => Type.String({ format: 'uuid', title });
 

@@ -15,6 +15,9 @@ const SECTION_LABELS: Record<string, string> = {
   headers: 'ヘッダー',
 };
 
+/** The pattern of a field that must contain something besides spaces (see NonBlank in schemas.ts). */
+export const NON_BLANK = '\\S';
+
 export interface FieldError {
   field: string;
   label: string;
@@ -69,7 +72,8 @@ function describe(error: ErrorWithSchema): string {
     case 'format':
       return p.format === 'date' ? 'は正しい日付で入力してください' : 'の形式が正しくありません';
     case 'pattern':
-      return 'の形式が正しくありません';
+      // NonBlank fields: a value of spaces only is no value.
+      return p.pattern === NON_BLANK ? 'を入力してください' : 'の形式が正しくありません';
     case 'type':
       return p.type === 'integer' || p.type === 'number' ? 'は数値で入力してください' : 'の形式が正しくありません';
     case 'additionalProperties':

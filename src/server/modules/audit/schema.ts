@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Uuid } from '../../http/schemas.js';
+import { IsoDate, NumericText, Uuid } from '../../http/schemas.js';
 
 export const Query = Type.Object(
   {
@@ -16,7 +16,7 @@ export const Query = Type.Object(
     ),
     notAssignedOnly: Type.Optional(Type.Boolean({ title: '担当外のアクセスのみ' })),
     before: Type.Optional(Type.String({ title: '続き', pattern: '^[0-9]{1,19}$' })),
-    limit: Type.Optional(Type.Integer({ title: '件数', minimum: 1, maximum: 200 })),
+    limit: Type.Optional(NumericText('件数', 3)),
   },
   { additionalProperties: false },
 );

@@ -11,7 +11,8 @@ const NOT_ASSIGNED = sql<boolean>`(e.record_kind = 'consultee' AND e.outcome = '
 
 export async function searchEvents(work: Work, q: Query) {
   if (q.from && q.to && q.from > q.to) throw invalid('to', '「期間(終了)」は「期間(開始)」以降の日付にしてください');
-  const limit = q.limit ?? 50;
+  const limit = q.limit === undefined ? 50 : Number(q.limit);
+  if (limit < 1 || limit > 200) throw invalid('limit', '「件数」は1以上200以下にしてください');
   let query = work.operational
     .selectFrom('auditEvents as e')
     .leftJoin('staff as s', (j) => j.onRef('s.tenantId', '=', 'e.tenantId').onRef('s.staffId', '=', 'e.actorStaffId'))

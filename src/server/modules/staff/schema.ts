@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { EMPLOYMENT_KINDS, ROLES } from '../../core/roles.js';
-import { IsoDate, StringEnum, Uuid } from '../../http/schemas.js';
+import { IsoDate, NonBlank, StringEnum, Uuid } from '../../http/schemas.js';
 
 export const RoleSchema = StringEnum(ROLES, { title: '役割' });
 export const EmploymentKindSchema = StringEnum(EMPLOYMENT_KINDS, { title: '雇用形態' });
@@ -11,7 +11,7 @@ const Login = Type.String({
   maxLength: 64,
   pattern: '^[a-z0-9][a-z0-9._-]{2,63}$',
 });
-const DisplayName = Type.String({ title: '氏名', minLength: 1, maxLength: 100 });
+const DisplayName = NonBlank('氏名', 100);
 const DisplayNameKana = Type.String({ title: '氏名(カナ)', maxLength: 100 });
 const Roles = Type.Array(RoleSchema, { title: '役割', minItems: 1, maxItems: 9, uniqueItems: true });
 
@@ -92,7 +92,7 @@ export const OrganizationList = Type.Object({
 export const OfficeCreateBody = Type.Object(
   {
     organizationId: Uuid('組織'),
-    name: Type.String({ title: '窓口名', minLength: 1, maxLength: 100 }),
+    name: NonBlank('窓口名', 100),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,175 @@
+// Every input field must survive hostile values: a clear 4xx (or a faithful
+// 2xx), never a 5xx, and nothing changed by a refused request.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { buildTestApp, seedWorld, signIn, testContext, type Client, type World } from '../support/world.js';
+import type { AppContext } from '../../src/server/context.js';
+
+const HOSTILE: unknown[] = [
+  '',
+  ' ',
+  'x'.repeat(20_000),
+  "' OR '1'='1' --",
+  '"; DROP TABLE staff; --',
+  '<script>alert(1)</script>',
+  '${7*7}{{7*7}}',
+  '../../../etc/passwd',
+  'a\u0000b',
+  '\ud800',
+  '\u202eevil',
+  '𠮷野家🍣',
+  '%00%27',
+  '2026-02-30',
+  '-1',
+  '1e309',
+  null,
+  12345,
+  true,
+  [],
+  {},
+  { $gt: '' },
+];
+
+let tdb: TestDatabase;
+let ctx: AppContext;
+let app: FastifyInstance;
+let w: World;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  ctx = testContext(tdb);
+  app = await buildTestApp(ctx);
+  w = await seedWorld(tdb, ctx);
+});
+afterAll(async () => {
+  await app?.close();
+  await tdb?.close();
+});
+
+interface Case {
+  who: string | null;
+  method: 'POST' | 'PATCH' | 'PUT';
+  url: () => string;
+  body: () => Record<string, unknown>;
+}
+
+const CASES: Case[] = [
+  {
+    who: null,
+    method: 'POST',
+    url: () => '/api/auth/login',
+    body: () => ({ tenantCode: w.code, login: 'nobody-in-particular', password: 'x' }),
+  },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'x', newPassword: 'y' }),
+  },
+  { who: 'worker1', method: 'POST', url: () => '/api/auth/mfa/enrolment/confirm', body: () => ({ code: '123456' }) },
+  {
+    who: 'admin',
+    method: 'POST',
+    url: () => '/api/admin/staff',
+    body: () => ({
+      login: `h${Math.random().toString(36).slice(2, 10)}`,
+      displayName: '名前',
+      displayNameKana: 'ナマエ',
+      organizationId: w.council,
+      officeId: w.councilOffice,
+      employmentKind: 'employee',
+      roles: ['clerk'],
+      confidentialityPledgedOn: '2026-04-01',
+    }),
+  },
+  {
+    who: 'admin',
+    method: 'PATCH',
+    url: () => `/api/admin/staff/${w.staff.complaints?.staffId}`,
+    body: () => ({ displayName: '名前', officeId: null, employmentEndedOn: '2027-03-31' }),
+  },
+  {
+    who: 'admin',
+    method: 'POST',
+    url: () => '/api/admin/offices',
+    body: () => ({ organizationId: w.council, name: '窓口' }),
+  },
+  {
+    who: 'admin',
+    method: 'PUT',
+    url: () => '/api/admin/settings',
+    body: () => ({ mfaRequiredForAll: false, sessionIdleMinutes: 15, sessionAbsoluteHours: 12 }),
+  },
+];
+
+describe('hostile values in every field', () => {
+  it('every body field answers 4xx or a faithful 2xx, never 5xx', async () => {
+    const clients = new Map<string, Client>();
+    for (const c of CASES) {
+      if (c.who && !clients.has(c.who)) clients.set(c.who, await signIn(app, w, c.who, tdb));
+      const client = c.who ? clients.get(c.who) : null;
+      for (const field of Object.keys(c.body())) {
+        for (const value of HOSTILE) {
+          const payload = { ...c.body(), [field]: value };
+          const res = client
+            ? await client.request({ method: c.method, url: c.url(), payload })
+            : await app.inject({ method: c.method, url: c.url(), payload });
+          const where = `${c.method} ${c.url()} ${field}=${JSON.stringify(value)?.slice(0, 40)}`;
+          expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+          const body = res.json();
+          if (res.statusCode >= 400) {
+            expect(typeof body.message, where).toBe('string');
+            expect(body.message, where).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+            expect(res.body, where).not.toMatch(/at .*\.ts:\d+|stack|SELECT |INSERT |relation /);
+          }
+        }
+      }
+    }
+    // The seeded staff are unharmed.
+    const admin = clients.get('admin') as Client;
+    expect((await admin.get('/api/admin/staff')).statusCode).toBe(200);
+  });
+
+  it('hostile path and query values never reach a 5xx', async () => {
+    const ppm = await signIn(app, w, 'ppm', tdb);
+    const chief = await signIn(app, w, 'chief');
+    for (const value of HOSTILE) {
+      const raw = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+      const text = raw === '\ud800' ? '%ED%A0%80' : encodeURIComponent(raw);
+      for (const [client, url] of [
+        [chief, `/api/consultees/${text}`],
+        [ppm, `/api/audit/events?staffId=${text}`],
+        [ppm, `/api/audit/events?from=${text}`],
+        [ppm, `/api/audit/events?action=${text}`],
+        [ppm, `/api/audit/events?before=${text}`],
+        [ppm, `/api/audit/events?limit=${text}`],
+        [ppm, `/api/audit/events?notAssignedOnly=${text}`],
+      ] as const) {
+        const res = await client.get(url);
+        expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it('malformed bodies get a Japanese message, not a parser error', async () => {
+    const admin = await signIn(app, w, 'admin', tdb);
+    for (const [payload, type] of [
+      ['{"login":', 'application/json'],
+      ['not json at all', 'application/json'],
+      ['login=x&password=y', 'application/x-www-form-urlencoded'],
+      ['<xml/>', 'text/xml'],
+    ] as const) {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/admin/staff',
+        payload,
+        headers: { 'content-type': type },
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    }
+  });
+});
