@@ -78,7 +78,7 @@ export async function generate(db: Kysely<DB>, consultees: number, workers = 20)
           postalCode: null,
           address: `架空県架空市見本町${i}`,
           phone: `000-0000-${String(i % 10000).padStart(4, '0')}`,
-          healthSummary: i % 4 === 0 ? '通院中(模擬データ)' : null,
+          healthSummary: i % 4 === 0 ? '通院中（模擬データ）' : null,
           createdBy: lead,
         });
         cases.push({

@@ -32,7 +32,7 @@ export interface BuildOptions {
 
 /** Messages for Fastify's own 4xx errors, which otherwise arrive in English. */
 const FASTIFY_ERRORS: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: '送信形式が正しくありません(JSONで送信してください)',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '送信形式が正しくありません（JSONで送信してください）',
   FST_ERR_CTP_EMPTY_JSON_BODY: '入力内容が空です',
   FST_ERR_CTP_INVALID_JSON_BODY: '入力内容を読み取れません',
   FST_ERR_CTP_BODY_TOO_LARGE: '入力内容が大きすぎます',
@@ -144,7 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     req.log.error({ err: error }, 'request failed');
     return reply.code(500).send({
       code: 'internal',
-      message: `システムエラーが発生しました。時間をおいて再度お試しください(受付番号: ${req.id})`,
+      message: `システムエラーが発生しました。時間をおいて再度お試しください（受付番号: ${req.id}）`,
       requestId: req.id,
     });
   });

@@ -129,7 +129,7 @@ export function parseJapaneseDate(input: string): DateParseResult {
     if (!isIsoDate(iso)) return { ok: false, message: '存在しない日付です' };
     return { ok: true, value: iso };
   }
-  return { ok: false, message: '日付の形式が正しくありません(例: 令和8年4月1日、R8.4.1、2026-04-01)' };
+  return { ok: false, message: '日付の形式が正しくありません（例: 令和8年4月1日、R8.4.1、2026-04-01）' };
 }
 
 /** Age in whole years on a given date (both ISO). */

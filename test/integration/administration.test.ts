@@ -196,7 +196,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
     expect(res.statusCode).toBe(200);
     const now = (await clerk.get(`/api/consultees/${w.consultees.a}`)).json();
     expect(now.withheld).toEqual([]);
-    expect(now.healthSummary).toBe('通院中(テスト)');
+    expect(now.healthSummary).toBe('通院中（テスト）');
     await admin.request({
       method: 'PATCH',
       url: `/api/admin/staff/${w.staff.clerk?.staffId}`,

@@ -31,6 +31,7 @@ beforeAll(async () => {
   await worker.get(`/api/consultees/${w.consultees.c}`); // refused: not assigned
   const chief = await signIn(app, w, 'chief');
   await chief.get(`/api/consultees/${w.consultees.a}`); // allowed on office oversight: not assigned
+  await chief.get('/api/consultees'); // a list with records the chief is not assigned to
   await signIn(app, w, 'cityWorker');
   ppm = await signIn(app, w, 'ppm', tdb);
 });
@@ -86,6 +87,11 @@ describe('[SEC-4] the audit viewer for the privacy protection manager', () => {
     const byWorker = reads.find((e) => e.actor?.staffId === w.staff.worker1?.staffId);
     expect(byChief).toMatchObject({ notAssigned: true, scopeBasis: 'office' });
     expect(byWorker).toMatchObject({ notAssigned: false, scopeBasis: 'assigned' });
+    const lists = (await items(ppm, 'action=consultee.list')).filter(
+      (e) => e.actor?.staffId === w.staff.chief?.staffId,
+    );
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((e) => e.scopeBasis === 'office' && e.notAssigned)).toBe(true);
     const only = await items(ppm, 'notAssignedOnly=true');
     expect(only.length).toBeGreaterThan(0);
     expect(only.every((e) => e.notAssigned)).toBe(true);
@@ -125,7 +131,7 @@ describe('[SEC-4] the audit viewer for the privacy protection manager', () => {
   it('refuses a period that ends before it starts, naming the field', async () => {
     const res = await ppm.get('/api/audit/events?from=2026-05-01&to=2026-04-01');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ field: 'to', message: expect.stringContaining('期間(終了)') });
+    expect(res.json()).toMatchObject({ field: 'to', message: expect.stringContaining('期間（終了）') });
     const bad = await ppm.get('/api/audit/events?staffId=123');
     expect(bad.json().message).toContain('「職員」');
   });

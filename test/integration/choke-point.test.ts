@@ -42,7 +42,7 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
     const body = res.json();
     expect(body).toMatchObject({
       familyName: '試験A',
-      healthSummary: '通院中(テスト)',
+      healthSummary: '通院中（テスト）',
       withheld: [],
       basis: 'assigned',
     });
@@ -221,17 +221,21 @@ describe('[SEC-4] route × role × someone else’s record', () => {
         'contract_supervision',
       ] as const) {
         const access = new DataAccess(tdb.db, actor, purpose, { requestId: 'test', clientIp: null });
-        const listed = await access.run(async (work) => {
-          const { scopes, tx } = work.listScopes('consultee');
-          if (!tx) return [] as string[];
-          const { rows } = await sql<{ consulteeId: string }>`
-            SELECT r.consultee_id FROM consultees r
-            WHERE ${sql.join(
-              scopes.map((s) => RECORD_KINDS.consultee.scopeCondition(s, actor)),
-              sql` OR `,
-            )}`.execute(tx);
-          return rows.map((r) => r.consulteeId);
-        });
+        const listed = await access.run(async (work) =>
+          (
+            await work.list('consultee', ['ordinary'], async ({ tx, where, assigned }) => {
+              const { rows } = await sql<{ id: string; assigned: boolean }>`
+                SELECT r.consultee_id AS id, ${assigned} AS assigned FROM consultees r WHERE ${where}`.execute(tx);
+              for (const row of rows) {
+                const target = facts.get(row.id);
+                expect(row.assigned, `${seed.key} assigned to ${row.id}`).toBe(
+                  target?.assignedStaffIds.includes(actor.staffId) ?? false,
+                );
+              }
+              return rows;
+            })
+          ).map((r) => r.id),
+        );
         for (const id of Object.values(w.consultees)) {
           const target = facts.get(id);
           const allowed = target ? decide(actor, 'consultee', 'read', purpose, target).allow : false;

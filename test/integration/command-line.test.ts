@@ -66,7 +66,7 @@ describe('the command line', () => {
 
   it('demo creates a fictional tenant and prints how to sign in', async () => {
     const { stdout } = await cli('demo', '--code', 'demo-test');
-    expect(stdout).toContain('架空市(デモ)');
+    expect(stdout).toContain('架空市（デモ）');
     expect(stdout).toMatch(/soudan\s+\S{20}\s+見本 相太/);
     expect(stdout).toContain('demo-test');
     const verified = await cli('verify-audit', '--tenant', 'demo-test');

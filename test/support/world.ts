@@ -138,7 +138,7 @@ export async function seedWorld(tdb: TestDatabase, ctx: AppContext, code?: strin
           familyNameKana: 'テスト',
           givenNameKana: 'タロウ',
           birthDate: '1980-01-01',
-          healthSummary: '通院中(テスト)',
+          healthSummary: '通院中（テスト）',
           createdBy: by,
           ...(lead ? { case: { openedOn: '2026-04-01', lead } } : {}),
         })

@@ -7,7 +7,7 @@
 // so that if the event cannot be written, the data is not returned. Outside the
 // actor's scope the answer is 404, and the refusal itself is recorded.
 
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { DATA_MAP } from '../../../privacy/data-map.js';
 import type { DataClass } from '../core/data-classes.js';
 import { decide, scopesFor, type Action, type Actor, type RecordKind, type Scope } from '../core/policy.js';
@@ -237,32 +237,45 @@ export class Work {
   }
 
   /**
-   * For list and search queries: the scopes under which the actor may reach the
-   * kind for the declared purpose, to be turned into SQL with RECORD_KINDS[kind].scopeCondition.
-   * The caller must record what the list returned with recordList().
+   * Lists records of a kind within the actor's reach for the declared purpose.
+   * The caller's query receives the scope as SQL (a condition on the kind's table
+   * aliased `r`, derived from the same rules as decide()) and an expression telling
+   * whether the actor is assigned to each row; it must select `id` and `assigned`.
+   * What the list returned is recorded, with the widest basis used, so that a list
+   * including records the actor is not assigned to stands out like a single read.
    */
-  listScopes(kind: RecordKind): { scopes: Scope[]; tx: Tx | null } {
-    const scopes = scopesFor(this.actor.roles, kind, 'read', this.purposeOrFail());
-    return { scopes, tx: scopes.length > 0 ? this.tx : null };
-  }
-
-  async recordList(
+  async list<T extends { id: string; assigned: boolean }>(
     kind: RecordKind,
-    ids: readonly string[],
     classes: readonly DataClass[],
+    query: (scope: { tx: Tx; where: Expression<SqlBool>; assigned: Expression<SqlBool> }) => Promise<T[]>,
     details: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.audit({
-      category: 'access',
-      action: `${kind}.list`,
-      outcome: 'success',
-      recordKind: kind,
-      recordIds: ids,
-      subjectIds: ids,
-      dataClasses: classes.filter((c) => c !== 'not_personal'),
-      purpose: this.purposeOrFail(),
-      details,
-    });
+  ): Promise<T[]> {
+    const purpose = this.purposeOrFail();
+    const scopes = scopesFor(this.actor.roles, kind, 'read', purpose);
+    if (scopes.length === 0) return [];
+    const spec = RECORD_KINDS[kind];
+    const where = sql<SqlBool>`(${sql.join(
+      scopes.map((s) => spec.scopeCondition(s, this.actor)),
+      sql` OR `,
+    )})`;
+    const rows = await query({ tx: this.tx, where, assigned: spec.scopeCondition('assigned', this.actor) });
+    if (rows.length > 0) {
+      const wider = scopes.filter((s) => s !== 'assigned');
+      const basis: Scope = rows.every((r) => r.assigned) ? 'assigned' : (wider[0] ?? 'assigned');
+      await this.audit({
+        category: 'access',
+        action: `${kind}.list`,
+        outcome: 'success',
+        recordKind: kind,
+        recordIds: rows.map((r) => r.id),
+        subjectIds: rows.map((r) => r.id),
+        dataClasses: classes.filter((c) => c !== 'not_personal'),
+        purpose,
+        scopeBasis: basis,
+        details,
+      });
+    }
+    return rows;
   }
 
   private grantEvent(

@@ -7,9 +7,15 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as ja from '@zxcvbn-ts/language-ja';
 
-export const PASSWORD_MIN_LENGTH = 15;
-export const PASSWORD_MIN_LENGTH_WITH_MFA = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+import {
+  minimumLength,
+  normalizePassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MIN_LENGTH_WITH_MFA,
+} from './password-length.js';
+
+export { normalizePassword, passwordLength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-length.js';
 /**
  * zxcvbn score below which a password is refused as predictable: 3 (≈ 10^8
  * guesses and more) on its own; 2 (≈ 10^6) when a second factor also guards the
@@ -28,16 +34,6 @@ export const PASSWORD_PROBLEM_MESSAGES: Readonly<Record<PasswordProblem, string>
   contains_user_data: 'ログインIDや氏名を含むパスワードは使用できません',
 };
 
-/** Unicode-normalize before hashing and checking, so that full-width input matches (NIST 5.1.1.2). */
-export function normalizePassword(password: string): string {
-  return password.normalize('NFKC');
-}
-
-/** Length in code points, so that a kanji or emoji counts as one character. */
-export function passwordLength(password: string): number {
-  return [...normalizePassword(password)].length;
-}
-
 let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   factory ??= new ZxcvbnFactory({
@@ -51,10 +47,6 @@ export interface PasswordContext {
   mfaEnabled: boolean;
   /** Login id, names and the like, which must not make up the password. */
   userInputs: readonly string[];
-}
-
-export function minimumLength(mfaEnabled: boolean): number {
-  return mfaEnabled ? PASSWORD_MIN_LENGTH_WITH_MFA : PASSWORD_MIN_LENGTH;
 }
 
 export function checkPassword(password: string, context: PasswordContext): PasswordProblem | null {
@@ -75,7 +67,7 @@ export function passwordProblemMessage(problem: PasswordProblem, mfaEnabled: boo
   if (problem === 'too_short') {
     return mfaEnabled
       ? `パスワードは${PASSWORD_MIN_LENGTH_WITH_MFA}文字以上で入力してください`
-      : `パスワードは${PASSWORD_MIN_LENGTH}文字以上で入力してください(二段階認証を設定している場合は${PASSWORD_MIN_LENGTH_WITH_MFA}文字以上)`;
+      : `パスワードは${PASSWORD_MIN_LENGTH}文字以上で入力してください（二段階認証を設定している場合は${PASSWORD_MIN_LENGTH_WITH_MFA}文字以上）`;
   }
   return PASSWORD_PROBLEM_MESSAGES[problem];
 }

@@ -22,6 +22,14 @@ export type Action = 'read' | 'create' | 'update';
 export const SCOPES = ['assigned', 'office', 'organization', 'tenant'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** Why a reader reaches a record, as screens and the audit viewer say it. */
+export const SCOPE_LABELS: Readonly<Record<Scope, string>> = {
+  assigned: '担当',
+  office: '窓口内',
+  organization: '組織内',
+  tenant: '監督',
+};
+
 export interface Rule {
   roles: readonly Role[];
   kinds: readonly RecordKind[];

@@ -67,7 +67,7 @@ const CONSULTEES = [
     sex: 'male',
     birth: '1975-06-15',
     worker: 'soudan',
-    health: '腰痛の持病あり(通院中)',
+    health: '腰痛の持病あり（通院中）',
   },
   {
     family: '見本',
@@ -117,7 +117,7 @@ const CONSULTEES = [
     sex: 'female',
     birth: '1958-12-24',
     worker: 'kakei',
-    health: '糖尿病(服薬中)',
+    health: '糖尿病（服薬中）',
   },
 ] as const;
 
@@ -128,7 +128,7 @@ function demoPassword(): string {
 }
 
 export async function createDemoTenant(db: Kysely<DB>, code = 'demo'): Promise<DemoResult> {
-  const name = '架空市(デモ)';
+  const name = '架空市（デモ）';
   const tenantId = await createTenant(db, { code, name });
   return asOwnerInTenant(db, tenantId, async (tx) => {
     const city = await createOrganization(tx, tenantId, { kind: 'municipality', name: '架空市 福祉部 生活支援課' });

@@ -5,8 +5,8 @@ export const Query = Type.Object(
   {
     staffId: Type.Optional(Uuid('職員')),
     subjectId: Type.Optional(Uuid('相談者')),
-    from: Type.Optional(IsoDate('期間(開始)')),
-    to: Type.Optional(IsoDate('期間(終了)')),
+    from: Type.Optional(IsoDate('期間（開始）')),
+    to: Type.Optional(IsoDate('期間（終了）')),
     category: Type.Optional(
       Type.Union([Type.Literal('access'), Type.Literal('auth'), Type.Literal('admin')], { title: '区分' }),
     ),

@@ -1,7 +1,6 @@
 // Searching the audit trail for the viewer. Looking at the trail is itself recorded.
 
 import { sql } from 'kysely';
-import { RECORD_KINDS } from '../../access/records.js';
 import type { Work } from '../../access/data-access.js';
 import { invalid } from '../../http/errors.js';
 import type { Query } from './schema.js';
@@ -10,7 +9,8 @@ import type { Query } from './schema.js';
 const NOT_ASSIGNED = sql<boolean>`(e.record_kind = 'consultee' AND e.outcome = 'success' AND e.scope_basis IN ('office', 'organization', 'tenant'))`;
 
 export async function searchEvents(work: Work, q: Query) {
-  if (q.from && q.to && q.from > q.to) throw invalid('to', '「期間(終了)」は「期間(開始)」以降の日付にしてください');
+  if (q.from && q.to && q.from > q.to)
+    throw invalid('to', '「期間（終了）」は「期間（開始）」以降の日付にしてください');
   const limit = q.limit === undefined ? 50 : Number(q.limit);
   if (limit < 1 || limit > 200) throw invalid('limit', '「件数」は1以上200以下にしてください');
   let query = work.operational
@@ -66,7 +66,7 @@ export async function searchEvents(work: Work, q: Query) {
       category: r.category,
       action: r.action,
       outcome: r.outcome,
-      actor: r.actorStaffId ? { staffId: r.actorStaffId, displayName: r.actorName ?? '(不明)' } : null,
+      actor: r.actorStaffId ? { staffId: r.actorStaffId, displayName: r.actorName ?? '（不明）' } : null,
       recordKind: r.recordKind,
       recordIds: r.recordIds,
       subjects: r.subjectIds.map((id) => ({ consulteeId: id, name: names.get(id) ?? null })),
@@ -87,23 +87,17 @@ export async function searchEvents(work: Work, q: Query) {
  */
 async function subjectNames(work: Work, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const { scopes, tx } = work.listScopes('consultee');
-  if (!tx || scopes.length === 0) return new Map();
-  const spec = RECORD_KINDS.consultee;
-  const { rows } = await sql<{ consulteeId: string; familyName: string; givenName: string }>`
-    SELECT r.consultee_id, r.family_name, r.given_name FROM consultees r
-    WHERE r.consultee_id = ANY (${ids}::uuid[])
-      AND (${sql.join(
-        scopes.map((s) => spec.scopeCondition(s, work.actor)),
-        sql` OR `,
-      )})`.execute(tx);
-  if (rows.length > 0) {
-    await work.recordList(
-      'consultee',
-      rows.map((r) => r.consulteeId),
-      ['ordinary'],
-      { fields: ['name'] },
-    );
-  }
-  return new Map(rows.map((r) => [r.consulteeId, `${r.familyName} ${r.givenName}`.trim()]));
+  const rows = await work.list(
+    'consultee',
+    ['ordinary'],
+    async ({ tx, where, assigned }) =>
+      (
+        await sql<{ id: string; assigned: boolean; familyName: string; givenName: string }>`
+          SELECT r.consultee_id AS id, ${assigned} AS assigned, r.family_name, r.given_name
+          FROM consultees r
+          WHERE r.consultee_id = ANY (${ids}::uuid[]) AND ${where}`.execute(tx)
+      ).rows,
+    { fields: ['name'] },
+  );
+  return new Map(rows.map((r) => [r.id, `${r.familyName} ${r.givenName}`.trim()]));
 }

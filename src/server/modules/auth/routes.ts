@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { mfaRequired, ROLE_PERMISSIONS, type Permission } from '../../core/roles.js';
 import { SESSION_STAGES } from '../../core/sign-in.js';
+import { scopesFor } from '../../core/policy.js';
 import type { Authenticated } from '../../access/guard.js';
 import { Ok, responses, StringEnum } from '../../http/schemas.js';
 import { CodeBody, EnrolmentResponse, LoginBody, PasswordChangeBody, SessionResponse } from './schema.js';
@@ -41,6 +42,7 @@ export function sessionBody(auth: Authenticated): SessionResponse {
     office: s.officeId ? { officeId: s.officeId, name: s.officeName ?? '' } : null,
     mfaEnabled: s.mfaEnabled,
     mfaRequired: mfaRequired(s.roles, s.mfaRequiredForAll),
+    casework: scopesFor(s.roles, 'consultee', 'read', 'consultation_support').length > 0,
     idleMinutes: s.idleMinutes,
     expiresAt: new Date(s.createdAt.getTime() + s.absoluteHours * 3_600_000).toISOString(),
   };
@@ -67,7 +69,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       },
       schema: {
         tags: ['auth'],
-        summary: 'ログイン(パスワード)',
+        summary: 'ログイン（パスワード）',
         body: LoginBody,
         response: responses({ 200: Type.Object({ stage: StageResponse.properties.stage, csrfToken: Type.String() }) }),
       },
@@ -101,7 +103,7 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       },
       schema: {
         tags: ['auth'],
-        summary: '確認コード(二段階認証)',
+        summary: '確認コード（二段階認証）',
         body: CodeBody,
         response: responses({ 200: StageResponse }),
       },

@@ -49,6 +49,8 @@ export const SessionResponse = Type.Object({
   office: Type.Union([Type.Object({ officeId: Type.String(), name: Type.String() }), Type.Null()]),
   mfaEnabled: Type.Boolean(),
   mfaRequired: Type.Boolean(),
+  /** Whether the roles reach consultees for casework (not only for audits or requests). */
+  casework: Type.Boolean(),
   idleMinutes: Type.Integer(),
   expiresAt: Type.String({ format: 'date-time' }),
 });

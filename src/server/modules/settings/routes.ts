@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { responses } from '../../http/schemas.js';
-import { readSettings, Settings, updateSettings } from './service.js';
+import { Settings } from './schema.js';
+import { readSettings, updateSettings } from './service.js';
 
 export default async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -19,6 +19,7 @@ import {
   createStaff,
   listOrganizations,
   listStaff,
+  loadManaged,
   staffDirectory,
   updateStaff,
   type StaffAction,
@@ -42,7 +43,11 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     '/api/staff/directory',
     {
       config: { access: { permission: 'staff.directory' } },
-      schema: { tags: ['staff'], summary: '職員名簿(氏名・所属・役割)', response: responses({ 200: StaffDirectory }) },
+      schema: {
+        tags: ['staff'],
+        summary: '職員名簿（氏名・所属・役割）',
+        response: responses({ 200: StaffDirectory }),
+      },
     },
     async (req) => ({ items: await req.data.run(staffDirectory) }),
   );
@@ -67,13 +72,27 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
     async (req) => req.data.run((work) => createStaff(ctx, work, req.body)),
   );
 
+  r.get(
+    '/api/admin/staff/:staffId',
+    {
+      config: manage,
+      schema: {
+        tags: ['admin'],
+        summary: '職員の詳細',
+        params: StaffIdParams,
+        response: responses({ 200: StaffItem }),
+      },
+    },
+    async (req) => req.data.run((work) => loadManaged(ctx, work, req.params.staffId)),
+  );
+
   r.patch(
     '/api/admin/staff/:staffId',
     {
       config: manage,
       schema: {
         tags: ['admin'],
-        summary: '職員の変更(役割・窓口など)',
+        summary: '職員の変更（役割・窓口など）',
         params: StaffIdParams,
         body: StaffUpdateBody,
         response: responses({ 200: StaffItem }),

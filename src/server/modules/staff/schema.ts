@@ -12,7 +12,7 @@ const Login = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]{2,63}$',
 });
 const DisplayName = NonBlank('氏名', 100);
-const DisplayNameKana = Type.String({ title: '氏名(カナ)', maxLength: 100 });
+const DisplayNameKana = Type.String({ title: '氏名（カナ）', maxLength: 100 });
 const Roles = Type.Array(RoleSchema, { title: '役割', minItems: 1, maxItems: 9, uniqueItems: true });
 
 export const StaffItem = Type.Object({

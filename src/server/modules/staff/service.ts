@@ -101,7 +101,7 @@ export async function listStaff(ctx: AppContext, work: Work): Promise<StaffItem[
   return toItems(ctx, work, rows);
 }
 
-async function loadManaged(ctx: AppContext, work: Work, staffId: string): Promise<StaffItem> {
+export async function loadManaged(ctx: AppContext, work: Work, staffId: string): Promise<StaffItem> {
   const orgs = await managedOrganizations(work);
   const row = await staffQuery(work)
     .where('s.staffId', '=', staffId)

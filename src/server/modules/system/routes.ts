@@ -23,7 +23,7 @@ export async function systemRoutes(app: FastifyInstance, options: { webRoot: str
   r.get(
     '/api/health',
     {
-      config: { access: { public: true, reason: '監視のための死活確認(個人情報なし)' }, rateLimit: false },
+      config: { access: { public: true, reason: '監視のための死活確認（個人情報なし）' }, rateLimit: false },
       schema: { tags: ['system'], summary: '稼働状況', response: { 200: Health, 503: Health } },
     },
     async (_req, reply) => {
@@ -36,7 +36,7 @@ export async function systemRoutes(app: FastifyInstance, options: { webRoot: str
   r.get(
     '/api/openapi.json',
     {
-      config: { access: { public: true, reason: 'APIの仕様書(個人情報なし)' } },
+      config: { access: { public: true, reason: 'APIの仕様書（個人情報なし）' } },
       schema: { hide: true },
     },
     async () => app.swagger(),
@@ -47,7 +47,7 @@ export async function systemRoutes(app: FastifyInstance, options: { webRoot: str
     await app.register(fastifyStatic, { root, serve: false, index: false });
     app.get(
       '/*',
-      { config: { access: { public: true, reason: '画面のファイル(個人情報なし)' } }, schema: { hide: true } },
+      { config: { access: { public: true, reason: '画面のファイル（個人情報なし）' } }, schema: { hide: true } },
       async (req, reply) => {
         const wanted = (req.params as { '*': string })['*'];
         if (wanted.startsWith('api/')) return reply.code(404).send({ code: 'not_found', message: '見つかりません' });

@@ -1,0 +1,89 @@
+import { Route, Routes } from 'react-router';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { Notice } from './components/Notice';
+import { AuditPage } from './features/audit/AuditPage';
+import { RequireActive, RequirePermission, RequireStage } from './features/auth/guards';
+import { MfaEnrolPage } from './features/auth/MfaEnrolPage';
+import { MfaVerifyPage } from './features/auth/MfaVerifyPage';
+import { PasswordChangePage } from './features/auth/PasswordChangePage';
+import { SessionProvider } from './features/auth/SessionProvider';
+import { SignInPage } from './features/auth/SignInPage';
+import { useSession } from './features/auth/useSession';
+import { ConsulteeDetailPage } from './features/consultees/ConsulteeDetailPage';
+import { ConsulteeListPage } from './features/consultees/ConsulteeListPage';
+import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './features/home/NotFoundPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { OfficesPage } from './features/staff/OfficesPage';
+import { StaffCreatePage } from './features/staff/StaffCreatePage';
+import { StaffEditPage } from './features/staff/StaffEditPage';
+import { StaffListPage } from './features/staff/StaffListPage';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Screens />
+    </SessionProvider>
+  );
+}
+
+function Screens() {
+  const { status } = useSession();
+  if (status === 'unavailable') return <Unavailable />;
+  if (status === 'loading') return <Loading />;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/login" element={<SignInPage />} />
+        <Route element={<RequireStage stage="mfa_verify" />}>
+          <Route path="/login/mfa" element={<MfaVerifyPage />} />
+        </Route>
+        <Route element={<RequireStage stage="password_change" />}>
+          <Route path="/login/password" element={<PasswordChangePage />} />
+        </Route>
+        <Route element={<RequireStage stage="mfa_enrol" />}>
+          <Route path="/login/mfa-setup" element={<MfaEnrolPage />} />
+        </Route>
+        <Route element={<RequireActive />}>
+          <Route index element={<HomePage />} />
+          <Route path="/password" element={<PasswordChangePage />} />
+          <Route path="/mfa-setup" element={<MfaEnrolPage />} />
+          <Route element={<RequirePermission permission="consultee.read" />}>
+            <Route path="/consultees" element={<ConsulteeListPage />} />
+            <Route path="/consultees/:consulteeId" element={<ConsulteeDetailPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="staff.manage" />}>
+            <Route path="/staff" element={<StaffListPage />} />
+            <Route path="/staff/new" element={<StaffCreatePage />} />
+            <Route path="/staff/offices" element={<OfficesPage />} />
+            <Route path="/staff/:staffId" element={<StaffEditPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="tenant.settings" />}>
+            <Route path="/settings" element={<SettingsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="audit.read" />}>
+            <Route path="/audit" element={<AuditPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function Unavailable() {
+  return (
+    <main className="main">
+      <div className="container narrow">
+        <h1 className="page-title">自立相談支援 ケース管理システム</h1>
+        <Notice kind="error" title="サーバーに接続できません">
+          <p>ネットワークの状態を確認し、しばらくしてからページを再読み込みしてください。</p>
+        </Notice>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          再読み込み
+        </button>
+      </div>
+    </main>
+  );
+}
