@@ -9,7 +9,10 @@ import { SecretBox } from '../src/server/crypto/secret-box.js';
 import { createDatabase } from '../src/server/db/database.js';
 
 const port = Number(process.env.BENCH_PORT);
-const db = createDatabase({ connectionString: process.env.BENCH_APP_URL as string, max: 10 });
+const db = createDatabase({
+  connectionString: process.env.BENCH_APP_URL as string,
+  max: Number(process.env.BENCH_POOL ?? 10),
+});
 const bare = new pg.Pool({ connectionString: process.env.BENCH_SUPERUSER_URL as string, max: 10 });
 
 const app = await buildApp(

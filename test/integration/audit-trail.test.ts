@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { buildTestApp, seedWorld, signIn, testContext, type World } from '../support/world.js';
 import type { AppContext } from '../../src/server/context.js';
 import { verifyTenant } from '../../src/server/audit/verify.js';
-import { canonicalEncoding, CANONICAL_FIELDS, chainHash } from '../../src/server/core/audit-chain.js';
+import { chainHash } from '../../src/server/core/audit-chain.js';
+import { sql } from 'kysely';
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 
 const run = promisify(execFile);
@@ -162,30 +163,14 @@ describe('[SEC-4] verify-audit detects tampering and says where', () => {
       `UPDATE audit_events SET chain_seq = chain_seq - 1000000 + 1 WHERE tenant_id = $1 AND chain_no = 0 AND chain_seq >= 1000000`,
       [w.tenantId],
     );
-    const fields = [
-      w.tenantId,
-      '999999999',
-      '0',
-      at.chainSeq,
-      '1700000000000000',
-      'access',
-      'consultee.read',
-      'success',
-      null,
-      null,
-      null,
-      null,
-      '{}',
-      '{}',
-      '{}',
-      null,
-      null,
-      null,
-      null,
-      '{}',
-    ];
-    expect(fields).toHaveLength(CANONICAL_FIELDS.length);
-    const hash = chainHash(before.hash, canonicalEncoding(fields));
+    // The intruder renders the forged row exactly as the verifier will, and links it to its predecessor.
+    const { rows: rendered } = await sql<{ text: string }>`
+      SELECT ROW(${w.tenantId}::uuid, 999999999::bigint, 0::smallint, ${at.chainSeq}::bigint, 1700000000000000::bigint,
+        'access', 'consultee.read', 'success', NULL::uuid, NULL::uuid, NULL::uuid, NULL::text,
+        '{}'::uuid[], '{}'::uuid[], '{}'::text[], NULL::text, NULL::text, NULL::text, NULL::text, '{}'::jsonb)::text AS text`.execute(
+      tdb.ownerRaw,
+    );
+    const hash = chainHash(before.hash, rendered[0]?.text as string);
     await tamper(
       `INSERT INTO audit_events (tenant_id, event_id, chain_no, chain_seq, occurred_at, category, action, outcome, prev_hash, hash)
        VALUES ($1, 999999999, 0, $2, to_timestamp(1700000000), 'access', 'consultee.read', 'success', $3, $4)`,
@@ -250,5 +235,25 @@ describe('[SEC-4] verify-audit detects tampering and says where', () => {
     expect(broken?.code).toBe(1);
     expect(broken?.stdout).toContain(`BROKEN  ${w.code}`);
     expect(broken?.stdout).toContain(`first broken sequence number ${target.chainSeq} (event ${target.eventId})`);
+  });
+});
+
+describe('[SEC-4] verification is independent of session settings', () => {
+  it('verifies the same under another time zone and date style', async () => {
+    const w = await tenantWithEvents();
+    const { createRawDatabase } = await import('../../src/server/db/database.js');
+    const { typed } = await import('../../src/server/tenancy/provision.js');
+    const url = new URL(tdb.ownerUrl);
+    url.searchParams.set('options', '-c TimeZone=Pacific/Auckland -c DateStyle=SQL,DMY');
+    const other = createRawDatabase(url.toString(), 1);
+    try {
+      const { rows } = await sql<{ timeZone: string }>`SHOW TimeZone`.execute(other);
+      expect(Object.values(rows[0] ?? {})).toEqual(['Pacific/Auckland']);
+      const result = await verifyTenant(typed(other), { tenantId: w.tenantId, code: w.code, name: 'テスト' });
+      expect(result.breaks).toEqual([]);
+      expect(result.events).toBeGreaterThan(10);
+    } finally {
+      await other.destroy();
+    }
   });
 });

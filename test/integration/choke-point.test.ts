@@ -179,7 +179,11 @@ describe('[SEC-4] route × role × someone else’s record', () => {
           : [w.staff[seed.key]?.organizationId as string],
       };
       const facts = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
-        RECORD_KINDS.consultee.resolve(tx, Object.values(w.consultees)),
+        RECORD_KINDS.consultee.resolve(
+          tx,
+          { tenantId: w.tenantId, organizationIds: [w.city, w.council] },
+          Object.values(w.consultees),
+        ),
       );
       for (const [key, id] of Object.entries(w.consultees)) {
         const res = await client.get(`/api/consultees/${id}`);
@@ -200,7 +204,11 @@ describe('[SEC-4] route × role × someone else’s record', () => {
   it('the SQL list scopes agree with the policy function for every staff member and consultee', async () => {
     // The facts come from the owner, so a record the policy allows but RLS hides would show as a disagreement.
     const facts = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
-      RECORD_KINDS.consultee.resolve(tx, Object.values(w.consultees)),
+      RECORD_KINDS.consultee.resolve(
+        tx,
+        { tenantId: w.tenantId, organizationIds: [w.city, w.council] },
+        Object.values(w.consultees),
+      ),
     );
     for (const seed of STAFF_SEEDS) {
       const handle = w.staff[seed.key]!;

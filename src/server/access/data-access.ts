@@ -12,11 +12,11 @@ import { DATA_MAP } from '../../../privacy/data-map.js';
 import type { DataClass } from '../core/data-classes.js';
 import { decide, scopesFor, type Action, type Actor, type RecordKind, type Scope } from '../core/policy.js';
 import type { PurposeCode } from '../core/purposes.js';
-import { appendAuditEvents, auditRow, type AuditEvent } from '../audit/append.js';
+import { appendAuditEvents, auditRecordJson, type AuditEvent } from '../audit/append.js';
 import { inTenant, type Database, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/errors.js';
-import { RECORD_KINDS, type ResolvedTarget } from './records.js';
+import { RECORD_KINDS, type ResolvedTarget, type StatementContext } from './records.js';
 
 /** Tables that hold no consultee data: the staff's own accounts, sessions, settings, audit. */
 export type OperationalDB = Pick<
@@ -35,6 +35,13 @@ export interface Grant {
   /** The transaction with every table reachable; only ever handed out after a decision. */
   tx: Tx;
   targets: ReadonlyMap<string, GrantedTarget>;
+}
+
+export interface RecordRead {
+  /** The granted columns, camelCased; withheld ones are absent. */
+  row: Record<string, unknown>;
+  withheld: string[];
+  basis: Scope;
 }
 
 export type AuditInput = Omit<
@@ -57,7 +64,7 @@ export class DataAccess {
     return [...new Set([this.actor.organizationId, ...this.actor.supervisedOrganizationIds])];
   }
 
-  private get context() {
+  get context(): StatementContext {
     return { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds };
   }
 
@@ -79,6 +86,127 @@ export class DataAccess {
       }
       throw error;
     }
+  }
+
+  /**
+   * Reads one record outside any transaction of the caller's: two round trips
+   * (the facts, then the event and the granted columns in one statement), which
+   * is what most screens do on opening a record.
+   */
+  async read(kind: RecordKind, id: string): Promise<RecordRead> {
+    const targets = await this.decideAll(this.db, kind, 'read', [id], undefined, (event) =>
+      this.appendNow(this.db, event),
+    );
+    return this.readGranted(this.db, kind, targets.get(id) as GrantedTarget);
+  }
+
+  /** Appends one event by its own statement (durable once it returns, in or out of a transaction). */
+  async appendNow(db: Tx, event: AuditEvent): Promise<void> {
+    await sql`SELECT audit_append(${this.actor.tenantId}::uuid, ${this.visibleOrganizationIds.join(',')}, ${auditRecordJson(event)}::jsonb)`.execute(
+      db,
+    );
+  }
+
+  /**
+   * The facts about the records, and the policy's decision on each. Every id must
+   * be allowed, else the refusal is recorded (through `refuse`) and the answer is 404.
+   */
+  async decideAll(
+    db: Tx,
+    kind: RecordKind,
+    action: Exclude<Action, 'create'>,
+    ids: readonly string[],
+    requested: readonly DataClass[] | undefined,
+    refuse: (event: AuditEvent) => Promise<void>,
+  ): Promise<Map<string, GrantedTarget>> {
+    const purpose = this.purposeOrFail();
+    const unique = [...new Set(ids)];
+    const resolved = await RECORD_KINDS[kind].resolve(db, this.context, unique);
+    const targets = new Map<string, GrantedTarget>();
+    for (const id of unique) {
+      const target = resolved.get(id);
+      const decision = target
+        ? decide(this.actor, kind, action, purpose, target, requested)
+        : ({ allow: false, reason: 'not_found' } as const);
+      if (!decision.allow || !target) {
+        // Only ids of records that exist in the tenant are named, so a probe for
+        // random ids leaves no false trail; the count of probed ids is kept.
+        const existing = unique.filter((x) => resolved.has(x));
+        await refuse(
+          this.event({
+            category: 'access',
+            action: `${kind}.${action}`,
+            outcome: 'denied',
+            recordKind: kind,
+            recordIds: existing,
+            subjectIds: existing.map((x) => resolved.get(x)?.subjectId as string),
+            purpose,
+            details: { reason: decision.allow ? 'not_found' : decision.reason, requested: unique.length },
+          }),
+        );
+        throw notFound();
+      }
+      targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
+    }
+    return targets;
+  }
+
+  /**
+   * The granted columns of one record, with its access event written by the same
+   * statement: the row cannot come back without its event. audit_append runs first
+   * and sets the tenant for the statement; the row is read in a LATERAL subquery
+   * that depends on it (OFFSET 0 keeps the planner from flattening it), so
+   * row-level security sees the tenant. Withheld columns are named, so a screen
+   * can say so. A prepared statement per column set: no planning per read.
+   */
+  async readGranted(db: Tx, kind: RecordKind, target: GrantedTarget): Promise<RecordRead> {
+    const spec = RECORD_KINDS[kind];
+    const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
+    const columns = Object.entries(DATA_MAP[spec.table] ?? {});
+    const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => c);
+    const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
+    const event = auditRecordJson(this.grantEvent(kind, 'read', [target], undefined));
+    const { rows } = await sql<Record<string, unknown>>`
+      SELECT r.* FROM (SELECT audit_append(${this.actor.tenantId}::uuid, ${this.visibleOrganizationIds.join(',')}, ${event}::jsonb)) AS recorded(done)
+      CROSS JOIN LATERAL (
+        SELECT ${sql.join(selected.map((c) => sql.ref(`t.${c}`)))}
+        FROM ${sql.table(spec.table)} t
+        WHERE t.${sql.ref(spec.idColumn)} = ${target.id}::uuid AND recorded.done
+        OFFSET 0) r`.execute(db);
+    // Gone between the decision and the read: the event stays, which is right: it was reached for.
+    if (!rows[0]) throw notFound();
+    return { row: rows[0], withheld, basis: target.basis };
+  }
+
+  grantEvent(
+    kind: RecordKind,
+    action: Action,
+    targets: readonly GrantedTarget[],
+    requested: readonly DataClass[] | undefined,
+  ): AuditEvent {
+    const classes = new Set<DataClass>();
+    for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
+    const organizations = new Set(targets.map((t) => t.organizationId));
+    // The widest basis used: 'office' or wider means the actor is not assigned to every record.
+    const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
+    const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
+    return this.event({
+      category: 'access',
+      action: `${kind}.${action}`,
+      outcome: 'success',
+      recordKind: kind,
+      recordIds: targets.map((t) => t.id),
+      subjectIds: [...new Set(targets.map((t) => t.subjectId))],
+      recordOrganizationId: organizations.size === 1 ? [...organizations][0] : null,
+      dataClasses: [...classes].filter((c) => c !== 'not_personal').sort(),
+      purpose: this.purposeOrFail(),
+      scopeBasis: basis,
+    });
+  }
+
+  purposeOrFail(): PurposeCode {
+    if (!this.purpose) throw new AppError(500, 'no_purpose', 'このルートは利用目的を宣言していません');
+    return this.purpose;
   }
 
   event(input: AuditInput): AuditEvent {
@@ -110,12 +238,6 @@ export class Work {
     return this.tx as unknown as Kysely<OperationalDB>;
   }
 
-  private purposeOrFail(): PurposeCode {
-    const purpose = this.access.purpose;
-    if (!purpose) throw new AppError(500, 'no_purpose', 'このルートは利用目的を宣言していません');
-    return purpose;
-  }
-
   async audit(input: AuditInput): Promise<void> {
     await appendAuditEvents(this.tx, [this.access.event(input)]);
   }
@@ -131,33 +253,21 @@ export class Work {
     ids: readonly string[],
     requested?: readonly DataClass[],
   ): Promise<Grant> {
-    const targets = await this.decideAll(kind, action, ids, requested);
-    await appendAuditEvents(this.tx, [this.grantEvent(kind, action, [...targets.values()], requested)]);
+    const targets = await this.access.decideAll(this.tx, kind, action, ids, requested, (e) => this.refuse(e));
+    await appendAuditEvents(this.tx, [this.access.grantEvent(kind, action, [...targets.values()], requested)]);
     return { tx: this.tx, targets };
   }
 
-  private async decideAll(
-    kind: RecordKind,
-    action: Exclude<Action, 'create'>,
-    ids: readonly string[],
-    requested?: readonly DataClass[],
-  ): Promise<Map<string, GrantedTarget>> {
-    const purpose = this.purposeOrFail();
-    const unique = [...new Set(ids)];
-    const resolved = await RECORD_KINDS[kind].resolve(this.tx, unique);
-    const targets = new Map<string, GrantedTarget>();
-    for (const id of unique) {
-      const target = resolved.get(id);
-      const decision = target
-        ? decide(this.actor, kind, action, purpose, target, requested)
-        : ({ allow: false, reason: 'not_found' } as const);
-      if (!decision.allow || !target) {
-        await this.refuse(kind, action, unique, resolved, decision.allow ? 'not_found' : decision.reason);
-        throw notFound();
-      }
-      targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
-    }
-    return targets;
+  /** Reads one record within this command's transaction (see DataAccess.read for a read on its own). */
+  async read(kind: RecordKind, id: string): Promise<RecordRead> {
+    const targets = await this.access.decideAll(this.tx, kind, 'read', [id], undefined, (e) => this.refuse(e));
+    return this.access.readGranted(this.tx, kind, targets.get(id) as GrantedTarget);
+  }
+
+  /** A refusal inside the transaction, kept for re-recording if the transaction rolls back. */
+  private async refuse(event: AuditEvent): Promise<void> {
+    this.refusals.push(event);
+    await appendAuditEvents(this.tx, [event]);
   }
 
   /** Decides whether a new record may be created with these facts (no id yet). */
@@ -166,7 +276,7 @@ export class Work {
     target: Omit<ResolvedTarget, 'id' | 'subjectId'>,
     classes: readonly DataClass[],
   ): Promise<Tx> {
-    const purpose = this.purposeOrFail();
+    const purpose = this.access.purposeOrFail();
     const decision = decide(this.actor, kind, 'create', purpose, target, classes);
     if (!decision.allow) {
       const event = this.access.event({
@@ -202,38 +312,9 @@ export class Work {
       subjectIds: [id],
       recordOrganizationId: organizationId,
       dataClasses: classes.filter((c) => c !== 'not_personal'),
-      purpose: this.purposeOrFail(),
+      purpose: this.access.purposeOrFail(),
       scopeBasis: 'office',
     });
-  }
-
-  /**
-   * Reads one record, returning only the columns whose data class the decision
-   * grants; the names of withheld columns are returned too, so a screen can say so.
-   * The access event is inserted by the same statement that reads the row (a
-   * data-modifying WITH), so the row cannot come back without its event.
-   */
-  async read(
-    kind: RecordKind,
-    id: string,
-  ): Promise<{ row: Record<string, unknown>; withheld: string[]; basis: Scope }> {
-    const spec = RECORD_KINDS[kind];
-    const targets = await this.decideAll(kind, 'read', [id]);
-    const target = targets.get(id) as GrantedTarget;
-    const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
-    const columns = Object.entries(DATA_MAP[spec.table] ?? {});
-    const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => camel(c));
-    const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
-    const event = auditRow(this.grantEvent(kind, 'read', [target], undefined));
-    const row = await (this.tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
-      .with('recorded', (db) =>
-        (db as unknown as Kysely<DB>).insertInto('auditEvents').values(event).returning('eventId'),
-      )
-      .selectFrom(spec.table)
-      .select(selected)
-      .where(camel(spec.idColumn), '=', id)
-      .executeTakeFirstOrThrow();
-    return { row, withheld, basis: target.basis };
   }
 
   /**
@@ -250,7 +331,7 @@ export class Work {
     query: (scope: { tx: Tx; where: Expression<SqlBool>; assigned: Expression<SqlBool> }) => Promise<T[]>,
     details: Record<string, unknown> = {},
   ): Promise<T[]> {
-    const purpose = this.purposeOrFail();
+    const purpose = this.access.purposeOrFail();
     const scopes = scopesFor(this.actor.roles, kind, 'read', purpose);
     if (scopes.length === 0) return [];
     const spec = RECORD_KINDS[kind];
@@ -276,55 +357,5 @@ export class Work {
       });
     }
     return rows;
-  }
-
-  private grantEvent(
-    kind: RecordKind,
-    action: Action,
-    targets: readonly GrantedTarget[],
-    requested: readonly DataClass[] | undefined,
-  ): AuditEvent {
-    const classes = new Set<DataClass>();
-    for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
-    const organizations = new Set(targets.map((t) => t.organizationId));
-    // The widest basis used: 'office' or wider means the actor is not assigned to every record.
-    const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
-    const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
-    return this.access.event({
-      category: 'access',
-      action: `${kind}.${action}`,
-      outcome: 'success',
-      recordKind: kind,
-      recordIds: targets.map((t) => t.id),
-      subjectIds: [...new Set(targets.map((t) => t.subjectId))],
-      recordOrganizationId: organizations.size === 1 ? [...organizations][0] : null,
-      dataClasses: [...classes].filter((c) => c !== 'not_personal').sort(),
-      purpose: this.purposeOrFail(),
-      scopeBasis: basis,
-    });
-  }
-
-  private async refuse(
-    kind: RecordKind,
-    action: Action,
-    ids: readonly string[],
-    resolved: ReadonlyMap<string, ResolvedTarget>,
-    reason: string,
-  ): Promise<void> {
-    // Only ids of records that exist in the tenant are named, so a probe for
-    // random ids leaves no false trail; the count of probed ids is kept.
-    const existing = ids.filter((id) => resolved.has(id));
-    const event = this.access.event({
-      category: 'access',
-      action: `${kind}.${action}`,
-      outcome: 'denied',
-      recordKind: kind,
-      recordIds: existing,
-      subjectIds: existing.map((id) => resolved.get(id)?.subjectId as string),
-      purpose: this.purposeOrFail(),
-      details: { reason, requested: ids.length },
-    });
-    this.refusals.push(event);
-    await appendAuditEvents(this.tx, [event]);
   }
 }

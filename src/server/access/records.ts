@@ -14,10 +14,20 @@ export interface ResolvedTarget extends Target {
   subjectId: string;
 }
 
+/** The tenant and organizations a statement runs for (row-level security). */
+export interface StatementContext {
+  tenantId: string;
+  organizationIds: readonly string[];
+}
+
 export interface RecordKindSpec {
   table: string;
   idColumn: string;
-  resolve(tx: Tx, ids: readonly string[]): Promise<Map<string, ResolvedTarget>>;
+  /**
+   * The facts for the policy, by a function that sets the context for its own
+   * statement, so it works alone (one round trip) or inside a transaction.
+   */
+  resolve(db: Tx, ctx: StatementContext, ids: readonly string[]): Promise<Map<string, ResolvedTarget>>;
   /** A WHERE condition on the kind's table (aliased as `r`) that holds exactly for records in the scope. */
   scopeCondition(scope: Scope, actor: Actor): Expression<SqlBool>;
 }
@@ -25,20 +35,11 @@ export interface RecordKindSpec {
 const consultee: RecordKindSpec = {
   table: 'consultees',
   idColumn: 'consultee_id',
-  async resolve(tx, ids) {
-    const { rows } = await sql<{
-      id: string;
-      organizationId: string;
-      officeId: string;
-      assigned: string[];
-    }>`
-      SELECT c.consultee_id AS id, c.organization_id, c.office_id,
-        coalesce(array_agg(DISTINCT w.staff_id) FILTER (WHERE w.staff_id IS NOT NULL), '{}') AS assigned
-      FROM consultees c
-      LEFT JOIN cases k ON k.tenant_id = c.tenant_id AND k.consultee_id = c.consultee_id
-      LEFT JOIN case_workers w ON w.tenant_id = k.tenant_id AND w.case_id = k.case_id
-      WHERE c.consultee_id = ANY (${[...ids]}::uuid[])
-      GROUP BY c.consultee_id, c.organization_id, c.office_id`.execute(tx);
+  async resolve(db, ctx, ids) {
+    const { rows } = await sql<{ id: string; organizationId: string; officeId: string; assigned: string[] }>`
+      SELECT * FROM consultee_facts(${ctx.tenantId}::uuid, ${ctx.organizationIds.join(',')}, ${[...ids]}::uuid[])`.execute(
+      db,
+    );
     return new Map(
       rows.map((r) => [
         r.id,

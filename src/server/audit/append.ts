@@ -53,3 +53,26 @@ export async function appendAuditEvents(tx: Kysely<DB>, events: readonly AuditEv
   if (events.length === 0) return;
   await tx.insertInto('auditEvents').values(events.map(auditRow)).execute();
 }
+
+/** The event as an audit_events row in JSON (snake_case), for the SQL functions of migration 0002. */
+export function auditRecordJson(e: AuditEvent): string {
+  const row = auditRow(e);
+  return JSON.stringify({
+    tenant_id: row.tenantId,
+    category: row.category,
+    action: row.action,
+    outcome: row.outcome,
+    actor_staff_id: row.actorStaffId,
+    actor_organization_id: row.actorOrganizationId,
+    record_organization_id: row.recordOrganizationId,
+    record_kind: row.recordKind,
+    record_ids: row.recordIds,
+    subject_ids: row.subjectIds,
+    data_classes: row.dataClasses,
+    purpose: row.purpose,
+    scope_basis: row.scopeBasis,
+    request_id: row.requestId,
+    client_ip: row.clientIp,
+    details: e.details ?? {},
+  });
+}

@@ -3,7 +3,7 @@
 // head. Runs as the owner, one tenant at a time, streaming rows in chain order.
 
 import { sql, type Kysely } from 'kysely';
-import { CANONICAL_FIELDS, ChainVerifier, type ChainBreak } from '../core/audit-chain.js';
+import { CANONICAL_ROW, ChainVerifier, type ChainBreak } from '../core/audit-chain.js';
 import type { DB } from '../db/schema.js';
 import { asOwnerInTenant } from '../tenancy/provision.js';
 
@@ -19,7 +19,6 @@ export interface TenantVerification {
 }
 
 const BATCH = 5000;
-const FIELDS = sql.raw(CANONICAL_FIELDS.map((f, i) => `${f} AS f${i}`).join(', '));
 
 export async function verifyTenant(
   db: Kysely<DB>,
@@ -41,9 +40,9 @@ export async function verifyTenant(
       const verifier = new ChainVerifier(chainNo);
       let after = '0';
       for (;;) {
-        // Result keys arrive camelCased (eventId, chainSeq, prevHash, f0…).
+        // Result keys arrive camelCased (eventId, chainSeq, prevHash).
         const { rows } = await sql<Record<string, string | null>>`
-          SELECT event_id::text AS event_id, chain_seq::text AS chain_seq, prev_hash, hash, ${FIELDS}
+          SELECT event_id::text AS event_id, chain_seq::text AS chain_seq, prev_hash, hash, ${sql.raw(CANONICAL_ROW)} AS canonical
           FROM audit_events WHERE chain_no = ${chainNo} AND chain_seq > ${after}::bigint
           ORDER BY audit_events.chain_seq LIMIT ${BATCH}`.execute(tx);
         let ok = true;
@@ -53,7 +52,7 @@ export async function verifyTenant(
             chainSeq: row.chainSeq as string,
             prevHash: row.prevHash as string,
             hash: row.hash as string,
-            fields: CANONICAL_FIELDS.map((_, i) => row[`f${i}`] ?? null),
+            canonical: row.canonical as string,
           });
           if (!ok) break;
         }

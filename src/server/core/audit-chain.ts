@@ -4,46 +4,27 @@
 // event joins whichever chain is free at insert time, so that concurrent requests
 // do not queue behind one lock (docs/adr/0003-audit-chain.md). Within a chain,
 //   hash = SHA-256(prev_hash ‖ "\n" ‖ canonical(row))
-// where canonical(row) is the fields below, each rendered as PostgreSQL's text
-// form, length-prefixed and joined with "|". The database trigger computes the
-// same value when the row is inserted; this module recomputes it to verify.
+// where canonical(row) is PostgreSQL's text form of the row's fields as one
+// record (CANONICAL_ROW). The database trigger computes the hash when the row is
+// inserted; the verifier selects the same built-in expression (not the database's
+// function, which an intruder could replace) and recomputes the chain here.
 
 import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** Also fixed in migration 0001 (chains 0..7 created with each tenant). */
 export const AUDIT_CHAINS_PER_TENANT = 8;
 
 /**
- * The hashed fields in order, as SQL expressions over the audit_events row.
- * The trigger and the verifier both use exactly these expressions, so type
- * rendering is done by PostgreSQL and only the chaining is re-implemented here.
+ * The hashed fields, as one record rendered as text; the same expression as
+ * audit_canonical() in migration 0001. The time goes in as epoch microseconds
+ * because a timestamptz's text depends on the session's TimeZone and DateStyle.
  */
-export const CANONICAL_FIELDS: readonly string[] = [
-  'tenant_id::text',
-  'event_id::text',
-  'chain_no::text',
-  'chain_seq::text',
-  '(extract(epoch from occurred_at) * 1000000)::bigint::text',
-  'category',
-  'action',
-  'outcome',
-  'actor_staff_id::text',
-  'actor_organization_id::text',
-  'record_organization_id::text',
-  'record_kind',
-  'record_ids::text',
-  'subject_ids::text',
-  'data_classes::text',
-  'purpose',
-  'scope_basis',
-  'request_id',
-  'client_ip',
-  'details::text',
-];
-
-export function canonicalEncoding(values: readonly (string | null)[]): string {
-  return values.map((v) => (v === null ? '-' : `${Buffer.byteLength(v, 'utf8')}:${v}`)).join('|');
-}
+export const CANONICAL_ROW = `ROW(tenant_id, event_id, chain_no, chain_seq,
+  (extract(epoch FROM occurred_at) * 1000000)::bigint, category,
+  action, outcome, actor_staff_id, actor_organization_id, record_organization_id,
+  record_kind, record_ids, subject_ids, data_classes, purpose, scope_basis,
+  request_id, client_ip, details)::text`;
 
 export function chainHash(prevHash: string, canonical: string): string {
   return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
@@ -54,8 +35,8 @@ export interface ChainRow {
   chainSeq: string;
   prevHash: string;
   hash: string;
-  /** The CANONICAL_FIELDS values, in order, as PostgreSQL rendered them. */
-  fields: readonly (string | null)[];
+  /** The row as CANONICAL_ROW renders it. */
+  canonical: string;
 }
 
 export interface ChainHead {
@@ -103,7 +84,7 @@ export class ChainVerifier {
     };
     if (seq > this.expectedSeq) return fail('sequence_gap', this.expectedSeq, row.eventId);
     if (seq < this.expectedSeq || row.prevHash !== this.prevHash) return fail('broken_link');
-    if (chainHash(row.prevHash, canonicalEncoding(row.fields)) !== row.hash) return fail('hash_mismatch');
+    if (chainHash(row.prevHash, row.canonical) !== row.hash) return fail('hash_mismatch');
     this.prevHash = row.hash;
     this.expectedSeq = seq + 1n;
     this.count++;

@@ -3,10 +3,12 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { applyGrants } from './grants.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_audited_reads.js';
 
 /** Listed explicitly so that compiled and source runs see the same set, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
+  '0002_audited_reads': m0002,
 };
 
 export const MIGRATION_SCHEMA = 'jss_meta';

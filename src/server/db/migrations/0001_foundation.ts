@@ -193,7 +193,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_seq bigint NOT NULL DEFAULT 0,
       last_hash text NOT NULL DEFAULT repeat('0', 64),
       PRIMARY KEY (tenant_id, chain_no)
-    );
+    ) WITH (fillfactor = 10);  -- updated on every event: room on each page for HOT updates
 
     CREATE TABLE audit_events (
       tenant_id uuid NOT NULL REFERENCES tenants (tenant_id),
@@ -227,73 +227,47 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 
   await sql`
-    CREATE FUNCTION audit_field(v text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END $$;
-
-    -- Must list the same expressions as CANONICAL_FIELDS in src/server/core/audit-chain.ts.
+    -- Must be the same expression as CANONICAL_ROW in src/server/core/audit-chain.ts.
+    -- The time is rendered as microseconds since the epoch: the text form of a
+    -- timestamptz depends on the session's TimeZone and DateStyle.
     CREATE FUNCTION audit_canonical(e audit_events) RETURNS text
       LANGUAGE sql STABLE PARALLEL SAFE
-      AS $$ SELECT pg_catalog.concat_ws('|',
-        public.audit_field(e.tenant_id::text),
-        public.audit_field(e.event_id::text),
-        public.audit_field(e.chain_no::text),
-        public.audit_field(e.chain_seq::text),
-        audit_field((extract(epoch from e.occurred_at) * 1000000)::bigint::text),
-        public.audit_field(e.category),
-        public.audit_field(e.action),
-        public.audit_field(e.outcome),
-        public.audit_field(e.actor_staff_id::text),
-        public.audit_field(e.actor_organization_id::text),
-        public.audit_field(e.record_organization_id::text),
-        public.audit_field(e.record_kind),
-        public.audit_field(e.record_ids::text),
-        public.audit_field(e.subject_ids::text),
-        public.audit_field(e.data_classes::text),
-        public.audit_field(e.purpose),
-        public.audit_field(e.scope_basis),
-        public.audit_field(e.request_id),
-        public.audit_field(e.client_ip),
-        public.audit_field(e.details::text)) $$;
+      AS $$ SELECT ROW(e.tenant_id, e.event_id, e.chain_no, e.chain_seq,
+        (extract(epoch FROM e.occurred_at) * 1000000)::bigint, e.category,
+        e.action, e.outcome, e.actor_staff_id, e.actor_organization_id, e.record_organization_id,
+        e.record_kind, e.record_ids, e.subject_ids, e.data_classes, e.purpose, e.scope_basis,
+        e.request_id, e.client_ip, e.details)::text $$;
 
     -- Runs as the owner: the app role has no access to the chain heads at all.
-    -- A transaction takes the first chain head no other transaction holds, so that
-    -- concurrent requests do not queue behind one another, and keeps that chain for
-    -- its later events (remembered in app.audit_chain until commit), so that it
-    -- never waits for a second lock while holding one: no deadlocks. Only when every
-    -- chain is busy does it wait, holding nothing.
-    -- No SET clause on purpose: it would undo the transaction-local app.audit_chain
-    -- at function exit. Every relation and function is schema-qualified instead.
+    -- A transaction takes the first chain no other transaction holds, by a
+    -- transaction-scoped advisory lock (no row lock to write), so that concurrent
+    -- requests do not queue behind one another. The lock is re-entrant, so a
+    -- transaction that already holds a chain always gets one without waiting; only
+    -- when every chain is busy does a transaction that holds none wait: no deadlocks.
+    -- No SET clause on purpose: the function must run within the caller's settings.
+    -- Every relation and function is schema-qualified instead.
     CREATE FUNCTION audit_events_chain() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER
       AS $$
       DECLARE
         head public.audit_chain_heads%ROWTYPE;
-        held text := nullif(pg_catalog.current_setting('app.audit_chain', true), '');
+        lock_key integer := pg_catalog.hashtext(NEW.tenant_id::text);
+        k integer;
       BEGIN
-        IF held IS NOT NULL THEN
-          SELECT * INTO head FROM public.audit_chain_heads
-            WHERE tenant_id = NEW.tenant_id AND chain_no = held::smallint
-            FOR UPDATE;
-        END IF;
+        FOR k IN 0..7 LOOP
+          IF pg_catalog.pg_try_advisory_xact_lock(lock_key, k) THEN
+            SELECT * INTO head FROM public.audit_chain_heads WHERE tenant_id = NEW.tenant_id AND chain_no = k;
+            EXIT;
+          END IF;
+        END LOOP;
         IF head.tenant_id IS NULL THEN
-          SELECT * INTO head FROM public.audit_chain_heads
-            WHERE tenant_id = NEW.tenant_id
-            ORDER BY chain_no
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED;
-        END IF;
-        IF head.tenant_id IS NULL THEN
-          SELECT * INTO head FROM public.audit_chain_heads
-            WHERE tenant_id = NEW.tenant_id
-            ORDER BY pg_catalog.random()
-            LIMIT 1
-            FOR UPDATE;
+          k := pg_catalog.floor(pg_catalog.random() * 8)::integer;
+          PERFORM pg_catalog.pg_advisory_xact_lock(lock_key, k);
+          SELECT * INTO head FROM public.audit_chain_heads WHERE tenant_id = NEW.tenant_id AND chain_no = k;
         END IF;
         IF head.tenant_id IS NULL THEN
           RAISE EXCEPTION 'no audit chain for tenant %', NEW.tenant_id;
         END IF;
-        PERFORM pg_catalog.set_config('app.audit_chain', head.chain_no::text, true);
         NEW.event_id := pg_catalog.nextval('public.audit_event_seq');
         NEW.occurred_at := pg_catalog.clock_timestamp();
         NEW.chain_no := head.chain_no;

@@ -36,10 +36,9 @@ export default async function consulteeRoutes(app: FastifyInstance): Promise<voi
         response: responses({ 200: ConsulteeRecord }),
       },
     },
-    async (req) =>
-      req.data.run(async (work) => {
-        const { row, withheld, basis } = await work.read('consultee', req.params.consulteeId);
-        return { ...(row as { consulteeId: string; organizationId: string; officeId: string }), withheld, basis };
-      }),
+    async (req) => {
+      const { row, withheld, basis } = await req.data.read('consultee', req.params.consulteeId);
+      return { ...(row as { consulteeId: string; organizationId: string; officeId: string }), withheld, basis };
+    },
   );
 }
