@@ -1,45 +1,27 @@
 // The administrator registers a staff member with the keyboard only, hands over
 // the one-time password, changes the role; the new staff member signs in with it.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { PASSWORD, seedWorld, testContext, type World } from '../support/world.js';
-import { launchBrowser, newPage, screenshot, startServer } from '../support/browser.js';
-import type { AppContext } from '../../src/server/context.js';
+
+import { PASSWORD } from '../support/world.js';
+import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
+
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let url: string;
-let w: World;
-let browser: Browser;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  ({ app, url } = await startServer(ctx));
-  w = await seedWorld(tdb, ctx);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await tdb?.close();
-});
+const t = useBrowserApp();
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 async function signInAdmin(page: Page): Promise<void> {
-  const admin = w.staff.admin!;
-  await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+  const admin = t.w.staff.admin!;
+  await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
     tx.updateTable('staff').set({ totpLastStep: null }).where('staffId', '=', admin.staffId).execute(),
   );
-  await page.goto(`${url}/login`);
-  await page.getByLabel('自治体コード').fill(w.code);
+  await page.goto(`${t.url}/login`);
+  await page.getByLabel('自治体コード').fill(t.w.code);
   await page.getByLabel('ログインID').fill(admin.login);
   await page.getByLabel('パスワード').fill(PASSWORD);
   await page.keyboard.press('Enter');
@@ -51,12 +33,12 @@ async function signInAdmin(page: Page): Promise<void> {
 
 describe('[SEC-3][CLS-3] staff and roles in the browser', () => {
   it('registers a staff member using only the keyboard, then the new member signs in with the one-time password', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(t.browser);
     await signInAdmin(page);
-    await page.goto(`${url}/staff`);
+    await page.goto(`${t.url}/staff`);
     await expect.poll(() => heading(page)).toBe('職員管理');
     await screenshot(page, 'staff-list');
-    await page.goto(`${url}/staff/new`);
+    await page.goto(`${t.url}/staff/new`);
     await expect.poll(() => heading(page)).toContain('職員の登録');
 
     // Keyboard only: focus the first field and move with Tab.
@@ -87,9 +69,9 @@ describe('[SEC-3][CLS-3] staff and roles in the browser', () => {
     await screenshot(page, 'staff-created-one-time-password');
     await page.context().close();
 
-    const newcomer = await newPage(browser);
-    await newcomer.goto(`${url}/login`);
-    await newcomer.getByLabel('自治体コード').fill(w.code);
+    const newcomer = await newPage(t.browser);
+    await newcomer.goto(`${t.url}/login`);
+    await newcomer.getByLabel('自治体コード').fill(t.w.code);
     await newcomer.getByLabel('ログインID').fill('keyboard-user');
     await newcomer.getByLabel('パスワード').fill(oneTime);
     await newcomer.keyboard.press('Enter');
@@ -98,9 +80,9 @@ describe('[SEC-3][CLS-3] staff and roles in the browser', () => {
   });
 
   it('a validation error names the field and keeps what was typed', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(t.browser);
     await signInAdmin(page);
-    await page.goto(`${url}/staff/new`);
+    await page.goto(`${t.url}/staff/new`);
     await expect.poll(() => heading(page)).toContain('職員の登録');
     await page.getByLabel('ログインID').fill('worker1');
     await page.getByLabel('氏名').first().fill('重複 太郎');

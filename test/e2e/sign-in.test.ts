@@ -1,44 +1,29 @@
-// In a real browser: sign-in with password and TOTP, the lockout message, the
+// In a real t.browser: sign-in with password and TOTP, the lockout message, the
 // audit viewer showing the sign-in, and an accessibility check of each page.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+
+import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { PASSWORD, seedWorld, testContext, type World } from '../support/world.js';
-import { launchBrowser, newPage, screenshot, startServer } from '../support/browser.js';
-import type { AppContext } from '../../src/server/context.js';
+
+import { PASSWORD } from '../support/world.js';
+import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
+
 import { asOwnerInTenant, createStaffRow } from '../../src/server/tenancy/provision.js';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let url: string;
-let w: World;
-let browser: Browser;
+const t = useBrowserApp();
 let axeSource: string;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  ({ app, url } = await startServer(ctx));
-  w = await seedWorld(tdb, ctx);
-  browser = await launchBrowser();
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await tdb?.close();
 });
 
 async function fillSignIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('自治体コード').fill(w.code);
+  await page.goto(`${t.url}/login`);
+  await page.getByLabel('自治体コード').fill(t.w.code);
   await page.getByLabel('ログインID').fill(login);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
@@ -58,15 +43,15 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
 }
 
 async function resetTotpStep(staffId: string): Promise<void> {
-  await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+  await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
     tx.updateTable('staff').set({ totpLastStep: null }).where('staffId', '=', staffId).execute(),
   );
 }
 
 describe('[SEC-4] signing in, in the browser', () => {
   it('signs in with password and a TOTP code, and lands on the home page', async () => {
-    const page = await newPage(browser);
-    const ppm = w.staff.ppm!;
+    const page = await newPage(t.browser);
+    const ppm = t.w.staff.ppm!;
     await resetTotpStep(ppm.staffId);
     await fillSignIn(page, ppm.login, PASSWORD);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('確認コード');
@@ -82,18 +67,18 @@ describe('[SEC-4] signing in, in the browser', () => {
   });
 
   it('a wrong password shows the message; five in a row show the lockout message, even for the right password', async () => {
-    await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
-      createStaffRow(tx, w.tenantId, {
+    await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+      createStaffRow(tx, t.w.tenantId, {
         login: 'browser-lock',
         displayName: 'ロック 確認',
-        organizationId: w.council,
-        officeId: w.councilOffice,
+        organizationId: t.w.council,
+        officeId: t.w.councilOffice,
         roles: ['support_worker'],
         password: PASSWORD,
         mustChangePassword: false,
       }),
     );
-    const page = await newPage(browser);
+    const page = await newPage(t.browser);
     await fillSignIn(page, 'browser-lock', 'not the right password');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('ログインできませんでした');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -109,17 +94,17 @@ describe('[SEC-4] signing in, in the browser', () => {
 
   it('the audit viewer shows the sign-ins, and an access outside one’s assignment stands out', async () => {
     // A chief worker signs in and opens a consultee assigned to someone else.
-    const chiefPage = await newPage(browser);
-    await fillSignIn(chiefPage, w.staff.chief!.login, PASSWORD);
+    const chiefPage = await newPage(t.browser);
+    await fillSignIn(chiefPage, t.w.staff.chief!.login, PASSWORD);
     await expect.poll(() => chiefPage.getByRole('heading', { level: 1 }).textContent()).toBe('ホーム');
-    await chiefPage.goto(`${url}/consultees/${w.consultees.c}`);
+    await chiefPage.goto(`${t.url}/consultees/${t.w.consultees.c}`);
     await expect.poll(() => chiefPage.getByRole('heading', { level: 1 }).textContent()).toContain('試験C');
     expect(await chiefPage.textContent('body')).toContain('担当外');
     await screenshot(chiefPage, 'consultee-not-assigned');
     await chiefPage.context().close();
 
-    const page = await newPage(browser);
-    const ppm = w.staff.ppm!;
+    const page = await newPage(t.browser);
+    const ppm = t.w.staff.ppm!;
     await resetTotpStep(ppm.staffId);
     await fillSignIn(page, ppm.login, PASSWORD);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('確認コード');
@@ -144,7 +129,7 @@ describe('[SEC-4] signing in, in the browser', () => {
     await screenshot(page, 'audit-viewer-not-assigned');
 
     // The viewer's own searches are in the trail too.
-    const searches = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+    const searches = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
       sql<{
         n: number;
       }>`SELECT count(*)::int AS n FROM audit_events WHERE action = 'audit.search' AND actor_staff_id = ${ppm.staffId}`.execute(
@@ -156,15 +141,15 @@ describe('[SEC-4] signing in, in the browser', () => {
   });
 
   it('an administrator’s first sign-in: new password, then the second factor with a QR code', async () => {
-    const { password } = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
-      createStaffRow(tx, w.tenantId, {
+    const { password } = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+      createStaffRow(tx, t.w.tenantId, {
         login: 'newadmin',
         displayName: '新任 管理者',
-        organizationId: w.city,
+        organizationId: t.w.city,
         roles: ['system_administrator'],
       }),
     );
-    const page = await newPage(browser);
+    const page = await newPage(t.browser);
     await fillSignIn(page, 'newadmin', password);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('パスワード');
     const fields = page.getByLabel(/新しいパスワード/);

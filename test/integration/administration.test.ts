@@ -1,38 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import {
-  buildTestApp,
-  clientFor,
-  seedWorld,
-  sessionCookie,
-  signIn,
-  testContext,
-  type Client,
-  type World,
-} from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let w: World;
+import { type Client, clientFor, sessionCookie, signIn, useTestApp } from '../support/world.js';
+
+const t = useTestApp();
+
 let admin: Client;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-  w = await seedWorld(tdb, ctx);
-  admin = await signIn(app, w, 'admin', tdb);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  admin = await signIn(t.app, t.w, 'admin', t.tdb);
 });
 
 const login = (loginName: string, password: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', payload: { tenantCode: w.code, login: loginName, password } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { tenantCode: t.w.code, login: loginName, password },
+  });
 
 describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', () => {
   it('registers staff of every employment kind with a one-time password to change at first sign-in', async () => {
@@ -41,8 +24,8 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         login: `new-${kind}`,
         displayName: `新規 ${kind}`,
         displayNameKana: 'シンキ',
-        organizationId: w.council,
-        officeId: w.councilOffice,
+        organizationId: t.w.council,
+        officeId: t.w.councilOffice,
         employmentKind: kind,
         roles: ['support_worker'],
         confidentialityPledgedOn: '2026-04-01',
@@ -64,7 +47,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
     const before = (await admin.get('/api/admin/staff')).json().items.length;
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [
-        { login: 'ab', displayName: 'x', organizationId: w.council, employmentKind: 'employee', roles: ['clerk'] },
+        { login: 'ab', displayName: 'x', organizationId: t.w.council, employmentKind: 'employee', roles: ['clerk'] },
         'login',
         /「ログインID」は3文字以上/,
       ],
@@ -72,7 +55,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         {
           login: 'Bad Login!',
           displayName: 'x',
-          organizationId: w.council,
+          organizationId: t.w.council,
           employmentKind: 'employee',
           roles: ['clerk'],
         },
@@ -80,17 +63,17 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         /「ログインID」の形式/,
       ],
       [
-        { login: 'okname', displayName: '', organizationId: w.council, employmentKind: 'employee', roles: ['clerk'] },
+        { login: 'okname', displayName: '', organizationId: t.w.council, employmentKind: 'employee', roles: ['clerk'] },
         'displayName',
         /「氏名」を入力/,
       ],
       [
-        { login: 'okname', displayName: 'x', organizationId: w.council, employmentKind: 'boss', roles: ['clerk'] },
+        { login: 'okname', displayName: 'x', organizationId: t.w.council, employmentKind: 'boss', roles: ['clerk'] },
         'employmentKind',
         /「雇用形態」の値が選択肢にありません/,
       ],
       [
-        { login: 'okname', displayName: 'x', organizationId: w.council, employmentKind: 'employee', roles: [] },
+        { login: 'okname', displayName: 'x', organizationId: t.w.council, employmentKind: 'employee', roles: [] },
         'roles',
         /「役割」は1件以上/,
       ],
@@ -98,7 +81,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         {
           login: 'okname',
           displayName: 'x',
-          organizationId: w.council,
+          organizationId: t.w.council,
           employmentKind: 'employee',
           roles: ['overlord'],
         },
@@ -120,8 +103,8 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         {
           login: 'okname',
           displayName: 'x',
-          organizationId: w.council,
-          officeId: w.cityOffice,
+          organizationId: t.w.council,
+          officeId: t.w.cityOffice,
           employmentKind: 'employee',
           roles: ['clerk'],
         },
@@ -129,7 +112,13 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         /この組織の窓口/,
       ],
       [
-        { login: 'worker1', displayName: 'x', organizationId: w.council, employmentKind: 'employee', roles: ['clerk'] },
+        {
+          login: 'worker1',
+          displayName: 'x',
+          organizationId: t.w.council,
+          employmentKind: 'employee',
+          roles: ['clerk'],
+        },
         'login',
         /既に使われています/,
       ],
@@ -137,7 +126,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         {
           login: 'okname',
           displayName: 'x',
-          organizationId: w.council,
+          organizationId: t.w.council,
           employmentKind: 'employee',
           roles: ['clerk'],
           confidentialityPledgedOn: '2026-02-30',
@@ -149,7 +138,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
         {
           login: 'okname',
           displayName: 'x',
-          organizationId: w.council,
+          organizationId: t.w.council,
           employmentKind: 'employee',
           roles: ['clerk'],
           isAdmin: true,
@@ -174,7 +163,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
     const res = await admin.post('/api/admin/staff', {
       login: 'hostile-name',
       displayName: hostile,
-      organizationId: w.council,
+      organizationId: t.w.council,
       employmentKind: 'employee',
       roles: ['clerk'],
     });
@@ -185,29 +174,29 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
   });
 
   it('a role change takes effect at the next request', async () => {
-    const clerk = await signIn(app, w, 'clerk');
-    const withheld = (await clerk.get(`/api/consultees/${w.consultees.a}`)).json().withheld;
+    const clerk = await signIn(t.app, t.w, 'clerk');
+    const withheld = (await clerk.get(`/api/consultees/${t.w.consultees.a}`)).json().withheld;
     expect(withheld).toEqual(['healthSummary']);
     const res = await admin.request({
       method: 'PATCH',
-      url: `/api/admin/staff/${w.staff.clerk?.staffId}`,
+      url: `/api/admin/staff/${t.w.staff.clerk?.staffId}`,
       payload: { roles: ['clerk', 'chief_support_worker'] },
     });
     expect(res.statusCode).toBe(200);
-    const now = (await clerk.get(`/api/consultees/${w.consultees.a}`)).json();
+    const now = (await clerk.get(`/api/consultees/${t.w.consultees.a}`)).json();
     expect(now.withheld).toEqual([]);
     expect(now.healthSummary).toBe('通院中（テスト）');
     await admin.request({
       method: 'PATCH',
-      url: `/api/admin/staff/${w.staff.clerk?.staffId}`,
+      url: `/api/admin/staff/${t.w.staff.clerk?.staffId}`,
       payload: { roles: ['clerk'] },
     });
-    expect((await clerk.get(`/api/consultees/${w.consultees.a}`)).json().withheld).toEqual(['healthSummary']);
+    expect((await clerk.get(`/api/consultees/${t.w.consultees.a}`)).json().withheld).toEqual(['healthSummary']);
   });
 
   it('disable ends sessions; enable restores sign-in; reset-password issues a new one-time password', async () => {
-    const target = w.staff.worker2!;
-    const worker = await signIn(app, w, 'worker2');
+    const target = t.w.staff.worker2!;
+    const worker = await signIn(t.app, t.w, 'worker2');
     const disabled = await admin.post(`/api/admin/staff/${target.staffId}/disable`);
     expect(disabled.json().staff.disabled).toBe(true);
     expect((await worker.get('/api/session')).statusCode).toBe(401);
@@ -219,13 +208,13 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
     expect((await login(target.login, target.password)).statusCode).toBe(401);
     const res = await login(target.login, oneTime);
     expect(res.json().stage).toBe('password_change');
-    const client = clientFor(app, sessionCookie(res), res.json().csrfToken);
+    const client = clientFor(t.app, sessionCookie(res), res.json().csrfToken);
     await client.post('/api/auth/password', { newPassword: target.password.split('').reverse().join('') + ' again' });
     target.password = target.password.split('').reverse().join('') + ' again';
   });
 
   it('unlocks a locked login and resets a second factor', async () => {
-    const target = w.staff.budget!;
+    const target = t.w.staff.budget!;
     for (let i = 0; i < 5; i++) await login(target.login, `wrong ${i}`);
     expect((await login(target.login, target.password)).json().code).toBe('sign_in_locked');
     const list = (await admin.get('/api/admin/staff')).json().items;
@@ -233,14 +222,14 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
     await admin.post(`/api/admin/staff/${target.staffId}/unlock`);
     expect((await login(target.login, target.password)).statusCode).toBe(200);
 
-    const ppm = w.staff.ppm!;
+    const ppm = t.w.staff.ppm!;
     const reset = await admin.post(`/api/admin/staff/${ppm.staffId}/reset-mfa`);
     expect(reset.json().staff.mfaEnabled).toBe(false);
     expect((await login(ppm.login, ppm.password)).json().stage).toBe('mfa_enrol');
   });
 
   it('an administrator cannot disable themselves or drop their own administrator role', async () => {
-    const self = w.staff.admin!;
+    const self = t.w.staff.admin!;
     expect((await admin.post(`/api/admin/staff/${self.staffId}/disable`)).statusCode).toBe(409);
     const res = await admin.request({
       method: 'PATCH',
@@ -251,15 +240,15 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
   });
 
   it('a contractor’s administrator manages only the contractor’s staff', async () => {
-    const councilAdmin = await signIn(app, w, 'councilAdmin', tdb);
+    const councilAdmin = await signIn(t.app, t.w, 'councilAdmin', t.tdb);
     const list = (await councilAdmin.get('/api/admin/staff')).json().items as { organizationId: string }[];
     expect(list.length).toBeGreaterThan(0);
-    expect(list.every((s) => s.organizationId === w.council)).toBe(true);
-    expect((await councilAdmin.post(`/api/admin/staff/${w.staff.supervisor?.staffId}/disable`)).statusCode).toBe(404);
+    expect(list.every((s) => s.organizationId === t.w.council)).toBe(true);
+    expect((await councilAdmin.post(`/api/admin/staff/${t.w.staff.supervisor?.staffId}/disable`)).statusCode).toBe(404);
     const created = await councilAdmin.post('/api/admin/staff', {
       login: 'into-city',
       displayName: 'x',
-      organizationId: w.city,
+      organizationId: t.w.city,
       employmentKind: 'employee',
       roles: ['clerk'],
     });
@@ -268,10 +257,10 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
 
   it('only the administrator reaches the administration routes', async () => {
     for (const key of ['worker1', 'chief', 'clerk', 'ppm', 'supervisor', 'complaints']) {
-      const client = await signIn(app, w, key, tdb);
+      const client = await signIn(t.app, t.w, key, t.tdb);
       expect((await client.get('/api/admin/staff')).statusCode, key).toBe(403);
       expect((await client.get('/api/admin/settings')).statusCode, key).toBe(403);
-      expect((await client.post(`/api/admin/staff/${w.staff.worker1?.staffId}/disable`)).statusCode, key).toBe(403);
+      expect((await client.post(`/api/admin/staff/${t.w.staff.worker1?.staffId}/disable`)).statusCode, key).toBe(403);
     }
   });
 
@@ -288,7 +277,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
       payload: { mfaRequiredForAll: true, sessionIdleMinutes: 30, sessionAbsoluteHours: 8 },
     });
     expect(ok.json()).toEqual({ mfaRequiredForAll: true, sessionIdleMinutes: 30, sessionAbsoluteHours: 8 });
-    const res = await login(w.staff.employment!.login, w.staff.employment!.password);
+    const res = await login(t.w.staff.employment!.login, t.w.staff.employment!.password);
     expect(res.json().stage).toBe('mfa_enrol');
     await admin.request({
       method: 'PUT',
@@ -298,7 +287,7 @@ describe('[SEC-3][CLS-3] staff and roles, managed by the system administrator', 
   });
 
   it('administration is recorded in the audit trail', async () => {
-    const trail = await (await signIn(app, w, 'supervisor')).get('/api/audit/events?category=admin&limit=200');
+    const trail = await (await signIn(t.app, t.w, 'supervisor')).get('/api/audit/events?category=admin&limit=200');
     const actions = (trail.json().items as { action: string }[]).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining([

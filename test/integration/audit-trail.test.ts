@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, seedWorld, signIn, testContext, type World } from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
+
+import { seedWorld, signIn, useTestApp, type World } from '../support/world.js';
+
 import { verifyTenant } from '../../src/server/audit/verify.js';
 import { chainHash } from '../../src/server/core/audit-chain.js';
 import { sql } from 'kysely';
-import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
+import { asOwnerInTenant, typed } from '../../src/server/tenancy/provision.js';
+import { createRawDatabase } from '../../src/server/db/database.js';
 
 const run = promisify(execFile);
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = useTestApp({ world: false });
 
 /** A tenant whose trail has a dozen more events after seeding. */
 async function tenantWithEvents(): Promise<World> {
-  const world = await seedWorld(tdb, ctx);
+  const world = await seedWorld(t.tdb, t.ctx);
   for (let i = 0; i < 3; i++) {
-    const client = await signIn(app, world, 'worker1');
+    const client = await signIn(t.app, world, 'worker1');
     await client.get(`/api/consultees/${world.consultees.a}`);
     await client.get(`/api/consultees/${world.consultees.c}`);
     await client.post('/api/auth/logout');
@@ -41,7 +30,7 @@ async function tenantWithEvents(): Promise<World> {
 
 /** Tampering as a superuser with triggers off: what an intruder with database access could do. */
 async function tamper(sqlText: string, params: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: tdb.adminUrl });
+  const client = new pg.Client({ connectionString: t.tdb.adminUrl });
   await client.connect();
   try {
     await client.query('SET session_replication_role = replica');
@@ -51,18 +40,18 @@ async function tamper(sqlText: string, params: unknown[] = []): Promise<void> {
   }
 }
 
-const verify = (w: World) => verifyTenant(tdb.owner, { tenantId: w.tenantId, code: w.code, name: 'テスト' });
+const verify = (w: World) => verifyTenant(t.tdb.owner, { tenantId: w.tenantId, code: w.code, name: 'テスト' });
 
 async function chain0(w: World) {
-  return asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+  return asOwnerInTenant(t.tdb.owner, w.tenantId, (tx) =>
     tx.selectFrom('auditEvents').selectAll().where('chainNo', '=', 0).orderBy('chainSeq').execute(),
   );
 }
 
 describe('[SEC-4] the audit trail is append-only', () => {
   it('the app role cannot update, delete or truncate events; the owner is stopped by the trigger', async () => {
-    const w = await seedWorld(tdb, ctx);
-    const app = new pg.Client({ connectionString: tdb.appUrl });
+    const w = await seedWorld(t.tdb, t.ctx);
+    const app = new pg.Client({ connectionString: t.tdb.appUrl });
     await app.connect();
     try {
       await app.query('BEGIN');
@@ -77,7 +66,7 @@ describe('[SEC-4] the audit trail is append-only', () => {
     } finally {
       await app.end();
     }
-    const owner = new pg.Client({ connectionString: tdb.ownerUrl });
+    const owner = new pg.Client({ connectionString: t.tdb.ownerUrl });
     await owner.connect();
     try {
       await owner.query('BEGIN');
@@ -94,8 +83,8 @@ describe('[SEC-4] the audit trail is append-only', () => {
   });
 
   it('the trigger assigns sequence and hash; values supplied by the app are overwritten', async () => {
-    const w = await seedWorld(tdb, ctx);
-    const app = new pg.Client({ connectionString: tdb.appUrl });
+    const w = await seedWorld(t.tdb, t.ctx);
+    const app = new pg.Client({ connectionString: t.tdb.appUrl });
     await app.connect();
     try {
       await app.query('BEGIN');
@@ -119,7 +108,7 @@ describe('[SEC-4] the audit trail is append-only', () => {
 describe('[SEC-4] verify-audit detects tampering and says where', () => {
   it('an intact trail verifies, including events from concurrent requests spread over chains', async () => {
     const w = await tenantWithEvents();
-    const client = await signIn(app, w, 'chief');
+    const client = await signIn(t.app, w, 'chief');
     await Promise.all(Array.from({ length: 40 }, () => client.get(`/api/consultees/${w.consultees.a}`)));
     const result = await verify(w);
     expect(result.breaks).toEqual([]);
@@ -168,7 +157,7 @@ describe('[SEC-4] verify-audit detects tampering and says where', () => {
       SELECT ROW(${w.tenantId}::uuid, 999999999::bigint, 0::smallint, ${at.chainSeq}::bigint, 1700000000000000::bigint,
         'access', 'consultee.read', 'success', NULL::uuid, NULL::uuid, NULL::uuid, NULL::text,
         '{}'::uuid[], '{}'::uuid[], '{}'::text[], NULL::text, NULL::text, NULL::text, NULL::text, '{}'::jsonb)::text AS text`.execute(
-      tdb.ownerRaw,
+      t.tdb.ownerRaw,
     );
     const hash = chainHash(before.hash, rendered[0]?.text as string);
     await tamper(
@@ -219,7 +208,7 @@ describe('[SEC-4] verify-audit detects tampering and says where', () => {
 
   it('the command exits 0 when intact and non-zero with the tenant and first broken sequence number otherwise', async () => {
     const w = await tenantWithEvents();
-    const env = { ...process.env, DATABASE_URL: tdb.appUrl, DATABASE_OWNER_URL: tdb.ownerUrl };
+    const env = { ...process.env, DATABASE_URL: t.tdb.appUrl, DATABASE_OWNER_URL: t.tdb.ownerUrl };
     const ok = await run('npx', ['tsx', 'src/server/cli.ts', 'verify-audit', '--tenant', w.code], { env });
     expect(ok.stdout).toMatch(new RegExp(`^OK\\s+${w.code} .*events in 8 chains, anchor [0-9a-f]{64}`, 'm'));
 
@@ -241,9 +230,7 @@ describe('[SEC-4] verify-audit detects tampering and says where', () => {
 describe('[SEC-4] verification is independent of session settings', () => {
   it('verifies the same under another time zone and date style', async () => {
     const w = await tenantWithEvents();
-    const { createRawDatabase } = await import('../../src/server/db/database.js');
-    const { typed } = await import('../../src/server/tenancy/provision.js');
-    const url = new URL(tdb.ownerUrl);
+    const url = new URL(t.tdb.ownerUrl);
     url.searchParams.set('options', '-c TimeZone=Pacific/Auckland -c DateStyle=SQL,DMY');
     const other = createRawDatabase(url.toString(), 1);
     try {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, seedWorld, signIn, testContext, type Client, type World } from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { type Client, signIn, useTestApp } from '../support/world.js';
+
 import { tokyoDate } from '../../src/shared/wareki.js';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let w: World;
+const t = useTestApp();
+
 let ppm: Client;
 
 interface Item {
@@ -22,22 +19,14 @@ interface Item {
 }
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-  w = await seedWorld(tdb, ctx);
-  const worker = await signIn(app, w, 'worker1');
-  await worker.get(`/api/consultees/${w.consultees.a}`);
-  await worker.get(`/api/consultees/${w.consultees.c}`); // refused: not assigned
-  const chief = await signIn(app, w, 'chief');
-  await chief.get(`/api/consultees/${w.consultees.a}`); // allowed on office oversight: not assigned
+  const worker = await signIn(t.app, t.w, 'worker1');
+  await worker.get(`/api/consultees/${t.w.consultees.a}`);
+  await worker.get(`/api/consultees/${t.w.consultees.c}`); // refused: not assigned
+  const chief = await signIn(t.app, t.w, 'chief');
+  await chief.get(`/api/consultees/${t.w.consultees.a}`); // allowed on office oversight: not assigned
   await chief.get('/api/consultees'); // a list with records the chief is not assigned to
-  await signIn(app, w, 'cityWorker');
-  ppm = await signIn(app, w, 'ppm', tdb);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  await signIn(t.app, t.w, 'cityWorker');
+  ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
 });
 
 const items = async (client: Client, query: string): Promise<Item[]> => {
@@ -56,21 +45,21 @@ describe('[SEC-4] the audit viewer for the privacy protection manager', () => {
   });
 
   it('filters by staff member, person, action, outcome and date', async () => {
-    const byStaff = await items(ppm, `staffId=${w.staff.worker1?.staffId}`);
+    const byStaff = await items(ppm, `staffId=${t.w.staff.worker1?.staffId}`);
     expect(byStaff.length).toBeGreaterThan(0);
-    expect(byStaff.every((e) => e.actor?.staffId === w.staff.worker1?.staffId)).toBe(true);
+    expect(byStaff.every((e) => e.actor?.staffId === t.w.staff.worker1?.staffId)).toBe(true);
 
-    const byPerson = await items(ppm, `subjectId=${w.consultees.a}`);
+    const byPerson = await items(ppm, `subjectId=${t.w.consultees.a}`);
     expect(byPerson.length).toBeGreaterThanOrEqual(2);
-    expect(byPerson.every((e) => e.subjects.some((s) => s.consulteeId === w.consultees.a))).toBe(true);
-    expect(byPerson[0]?.subjects.find((s) => s.consulteeId === w.consultees.a)?.name).toBe('試験A 太郎');
+    expect(byPerson.every((e) => e.subjects.some((s) => s.consulteeId === t.w.consultees.a))).toBe(true);
+    expect(byPerson[0]?.subjects.find((s) => s.consulteeId === t.w.consultees.a)?.name).toBe('試験A 太郎');
 
     const signIns = await items(ppm, 'action=sign_in');
     expect(signIns.length).toBeGreaterThan(0);
     expect(signIns.every((e) => e.action.startsWith('sign_in.'))).toBe(true);
 
     const denied = await items(ppm, 'outcome=denied');
-    expect(denied.some((e) => e.action === 'consultee.read' && e.actor?.staffId === w.staff.worker1?.staffId)).toBe(
+    expect(denied.some((e) => e.action === 'consultee.read' && e.actor?.staffId === t.w.staff.worker1?.staffId)).toBe(
       true,
     );
 
@@ -81,14 +70,14 @@ describe('[SEC-4] the audit viewer for the privacy protection manager', () => {
 
   it('access to a record by someone not assigned to it stands out', async () => {
     const reads = (await items(ppm, 'action=consultee.read&outcome=success')).filter((e) =>
-      e.subjects.some((s) => s.consulteeId === w.consultees.a),
+      e.subjects.some((s) => s.consulteeId === t.w.consultees.a),
     );
-    const byChief = reads.find((e) => e.actor?.staffId === w.staff.chief?.staffId);
-    const byWorker = reads.find((e) => e.actor?.staffId === w.staff.worker1?.staffId);
+    const byChief = reads.find((e) => e.actor?.staffId === t.w.staff.chief?.staffId);
+    const byWorker = reads.find((e) => e.actor?.staffId === t.w.staff.worker1?.staffId);
     expect(byChief).toMatchObject({ notAssigned: true, scopeBasis: 'office' });
     expect(byWorker).toMatchObject({ notAssigned: false, scopeBasis: 'assigned' });
     const lists = (await items(ppm, 'action=consultee.list')).filter(
-      (e) => e.actor?.staffId === w.staff.chief?.staffId,
+      (e) => e.actor?.staffId === t.w.staff.chief?.staffId,
     );
     expect(lists.length).toBeGreaterThan(0);
     expect(lists.every((e) => e.scopeBasis === 'office' && e.notAssigned)).toBe(true);
@@ -107,23 +96,23 @@ describe('[SEC-4] the audit viewer for the privacy protection manager', () => {
   });
 
   it('looking at the trail is itself recorded', async () => {
-    await items(ppm, `subjectId=${w.consultees.b}`);
+    await items(ppm, `subjectId=${t.w.consultees.b}`);
     const searches = await items(ppm, 'action=audit.search');
-    expect(searches.some((e) => e.actor?.staffId === w.staff.ppm?.staffId)).toBe(true);
+    expect(searches.some((e) => e.actor?.staffId === t.w.staff.ppm?.staffId)).toBe(true);
   });
 
   it('a contractor’s privacy manager sees the contractor’s trail, not the municipality’s; the supervisor sees both', async () => {
     const council = await items(ppm, 'action=sign_in.success&limit=200');
-    expect(council.some((e) => e.actor?.staffId === w.staff.cityWorker?.staffId)).toBe(false);
-    const supervisor = await signIn(app, w, 'supervisor');
+    expect(council.some((e) => e.actor?.staffId === t.w.staff.cityWorker?.staffId)).toBe(false);
+    const supervisor = await signIn(t.app, t.w, 'supervisor');
     const all = await items(supervisor, 'action=sign_in.success&limit=200');
-    expect(all.some((e) => e.actor?.staffId === w.staff.cityWorker?.staffId)).toBe(true);
-    expect(all.some((e) => e.actor?.staffId === w.staff.worker1?.staffId)).toBe(true);
+    expect(all.some((e) => e.actor?.staffId === t.w.staff.cityWorker?.staffId)).toBe(true);
+    expect(all.some((e) => e.actor?.staffId === t.w.staff.worker1?.staffId)).toBe(true);
   });
 
   it('is closed to everyone without the audit permission', async () => {
     for (const key of ['worker1', 'chief', 'clerk', 'complaints', 'admin']) {
-      const client = await signIn(app, w, key, tdb);
+      const client = await signIn(t.app, t.w, key, t.tdb);
       expect((await client.get('/api/audit/events')).statusCode, key).toBe(403);
     }
   });

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, seedWorld, signIn, STAFF_SEEDS, testContext, type World } from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
+
+import { signIn, STAFF_SEEDS, useTestApp } from '../support/world.js';
+
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { decide, type Actor } from '../../src/server/core/policy.js';
 import { DataAccess } from '../../src/server/access/data-access.js';
 import { RECORD_KINDS } from '../../src/server/access/records.js';
 import { hasPermission } from '../../src/server/core/roles.js';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let w: World;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-  w = await seedWorld(tdb, ctx);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = useTestApp();
 
 async function eventsFor(requestId?: string) {
-  return asOwnerInTenant(tdb.owner, w.tenantId, (tx) => {
+  return asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) => {
     let q = tx.selectFrom('auditEvents').selectAll().orderBy('eventId', 'desc');
     if (requestId) q = q.where('requestId', '=', requestId);
     return q.execute();
@@ -36,8 +22,8 @@ async function eventsFor(requestId?: string) {
 
 describe('[SEC-4] the choke point decides, filters and records', () => {
   it('a support worker reads an assigned consultee, with the read recorded in the same request', async () => {
-    const worker = await signIn(app, w, 'worker1');
-    const res = await worker.get(`/api/consultees/${w.consultees.a}`);
+    const worker = await signIn(t.app, t.w, 'worker1');
+    const res = await worker.get(`/api/consultees/${t.w.consultees.a}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({
@@ -51,9 +37,9 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
       category: 'access',
       action: 'consultee.read',
       outcome: 'success',
-      actorStaffId: w.staff.worker1?.staffId,
+      actorStaffId: t.w.staff.worker1?.staffId,
       recordKind: 'consultee',
-      subjectIds: [w.consultees.a],
+      subjectIds: [t.w.consultees.a],
       dataClasses: ['identification_code', 'ordinary', 'special_care'],
       purpose: 'consultation_support',
       scopeBasis: 'assigned',
@@ -61,29 +47,29 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
   });
 
   it('[SEC-4] a support worker gets 404 for a colleague’s unassigned consultee, and the refusal is recorded', async () => {
-    const worker = await signIn(app, w, 'worker1');
-    const res = await worker.get(`/api/consultees/${w.consultees.c}`);
+    const worker = await signIn(t.app, t.w, 'worker1');
+    const res = await worker.get(`/api/consultees/${t.w.consultees.c}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('試験C');
-    const denial = (await eventsFor()).find((e) => e.outcome === 'denied' && e.recordIds.includes(w.consultees.c));
+    const denial = (await eventsFor()).find((e) => e.outcome === 'denied' && e.recordIds.includes(t.w.consultees.c));
     expect(denial).toMatchObject({
       action: 'consultee.read',
-      actorStaffId: w.staff.worker1?.staffId,
+      actorStaffId: t.w.staff.worker1?.staffId,
       details: { reason: 'out_of_scope' },
     });
   });
 
   it('a chief worker reads any consultee of the office, marked as not assigned; not another office', async () => {
-    const chief = await signIn(app, w, 'chief');
-    const res = await chief.get(`/api/consultees/${w.consultees.c}`);
+    const chief = await signIn(t.app, t.w, 'chief');
+    const res = await chief.get(`/api/consultees/${t.w.consultees.c}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().basis).toBe('office');
-    expect((await chief.get(`/api/consultees/${w.consultees.d}`)).statusCode).toBe(404);
+    expect((await chief.get(`/api/consultees/${t.w.consultees.d}`)).statusCode).toBe(404);
   });
 
   it('[CLS-1] fields are filtered by data class: a clerk sees basic data and not the special-care health summary', async () => {
-    const clerk = await signIn(app, w, 'clerk');
-    const res = await clerk.get(`/api/consultees/${w.consultees.a}`);
+    const clerk = await signIn(t.app, t.w, 'clerk');
+    const res = await clerk.get(`/api/consultees/${t.w.consultees.a}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.familyName).toBe('試験A');
@@ -91,71 +77,71 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
     expect(body.withheld).toEqual(['healthSummary']);
     expect(res.body).not.toContain('通院中');
     const event = (await eventsFor()).find(
-      (e) => e.actorStaffId === w.staff.clerk?.staffId && e.action === 'consultee.read',
+      (e) => e.actorStaffId === t.w.staff.clerk?.staffId && e.action === 'consultee.read',
     );
     expect(event?.dataClasses).toEqual(['ordinary']);
   });
 
   it('the system administrator never reads case content (403), the privacy manager not for casework (404)', async () => {
-    const admin = await signIn(app, w, 'admin', tdb);
-    expect((await admin.get(`/api/consultees/${w.consultees.a}`)).statusCode).toBe(403);
+    const admin = await signIn(t.app, t.w, 'admin', t.tdb);
+    expect((await admin.get(`/api/consultees/${t.w.consultees.a}`)).statusCode).toBe(403);
     expect((await admin.get('/api/consultees')).statusCode).toBe(403);
-    const ppm = await signIn(app, w, 'ppm', tdb);
-    expect((await ppm.get(`/api/consultees/${w.consultees.a}`)).statusCode).toBe(404);
+    const ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
+    expect((await ppm.get(`/api/consultees/${t.w.consultees.a}`)).statusCode).toBe(404);
   });
 
   it('a list shows only consultees in reach, and records whom it showed', async () => {
-    const worker = await signIn(app, w, 'worker1');
+    const worker = await signIn(t.app, t.w, 'worker1');
     const res = await worker.get('/api/consultees');
     const ids = res
       .json()
       .items.map((i: { consulteeId: string }) => i.consulteeId)
       .sort();
-    expect(ids).toEqual([w.consultees.a, w.consultees.b].sort());
+    expect(ids).toEqual([t.w.consultees.a, t.w.consultees.b].sort());
     const event = (await eventsFor()).find(
-      (e) => e.action === 'consultee.list' && e.actorStaffId === w.staff.worker1?.staffId,
+      (e) => e.action === 'consultee.list' && e.actorStaffId === t.w.staff.worker1?.staffId,
     );
     expect([...(event?.subjectIds ?? [])].sort()).toEqual(ids);
   });
 
   it('reassignment takes effect at the next request', async () => {
-    const worker2 = await signIn(app, w, 'worker2');
-    expect((await worker2.get(`/api/consultees/${w.consultees.a}`)).statusCode).toBe(404);
-    await asOwnerInTenant(tdb.owner, w.tenantId, async (tx) => {
+    const worker2 = await signIn(t.app, t.w, 'worker2');
+    expect((await worker2.get(`/api/consultees/${t.w.consultees.a}`)).statusCode).toBe(404);
+    await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
       const kase = await tx
         .selectFrom('cases')
         .select('caseId')
-        .where('consulteeId', '=', w.consultees.a)
+        .where('consulteeId', '=', t.w.consultees.a)
         .executeTakeFirstOrThrow();
       await tx
         .updateTable('caseWorkers')
-        .set({ staffId: w.staff.worker2?.staffId as string })
+        .set({ staffId: t.w.staff.worker2?.staffId as string })
         .where('caseId', '=', kase.caseId)
         .where('role', '=', 'lead')
         .execute();
     });
-    expect((await worker2.get(`/api/consultees/${w.consultees.a}`)).statusCode).toBe(200);
-    const worker1 = await signIn(app, w, 'worker1');
-    expect((await worker1.get(`/api/consultees/${w.consultees.a}`)).statusCode).toBe(404);
+    expect((await worker2.get(`/api/consultees/${t.w.consultees.a}`)).statusCode).toBe(200);
+    const worker1 = await signIn(t.app, t.w, 'worker1');
+    expect((await worker1.get(`/api/consultees/${t.w.consultees.a}`)).statusCode).toBe(404);
   });
 
   it('if the access event cannot be written, the data is not returned', async () => {
-    const worker = await signIn(app, w, 'worker1');
-    const before = await worker.get(`/api/consultees/${w.consultees.b}`);
+    const worker = await signIn(t.app, t.w, 'worker1');
+    const before = await worker.get(`/api/consultees/${t.w.consultees.b}`);
     expect(before.statusCode).toBe(200);
-    await sql`REVOKE INSERT ON audit_events FROM ${sql.id('jss_test_app')}`.execute(tdb.ownerRaw);
+    await sql`REVOKE INSERT ON audit_events FROM ${sql.id('jss_test_app')}`.execute(t.tdb.ownerRaw);
     try {
-      const res = await worker.get(`/api/consultees/${w.consultees.b}`);
+      const res = await worker.get(`/api/consultees/${t.w.consultees.b}`);
       expect(res.statusCode).toBe(500);
       expect(res.body).not.toContain('試験B');
       expect(res.json().message).toMatch(/システムエラー/);
     } finally {
-      await sql`GRANT INSERT ON audit_events TO ${sql.id('jss_test_app')}`.execute(tdb.ownerRaw);
+      await sql`GRANT INSERT ON audit_events TO ${sql.id('jss_test_app')}`.execute(t.tdb.ownerRaw);
     }
   });
 
   it('ids that are not UUIDs are refused by schema with the field named, before any query', async () => {
-    const worker = await signIn(app, w, 'worker1');
+    const worker = await signIn(t.app, t.w, 'worker1');
     for (const hostile of ["1' OR '1'='1", '../../etc/passwd', '%00', 'x'.repeat(150)]) {
       const res = await worker.get(`/api/consultees/${encodeURIComponent(hostile)}`);
       expect(res.statusCode).toBe(400);
@@ -167,25 +153,25 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
 describe('[SEC-4] route × role × someone else’s record', () => {
   it('every role gets 404 (or 403 without the permission) for consultees outside its reach, and 200 inside', async () => {
     for (const seed of STAFF_SEEDS) {
-      const client = await signIn(app, w, seed.key, tdb);
+      const client = await signIn(t.app, t.w, seed.key, t.tdb);
       const actor: Actor = {
-        staffId: w.staff[seed.key]?.staffId as string,
-        tenantId: w.tenantId,
-        organizationId: w.staff[seed.key]?.organizationId as string,
-        officeId: w.staff[seed.key]?.officeId ?? null,
+        staffId: t.w.staff[seed.key]?.staffId as string,
+        tenantId: t.w.tenantId,
+        organizationId: t.w.staff[seed.key]?.organizationId as string,
+        officeId: t.w.staff[seed.key]?.officeId ?? null,
         roles: seed.roles,
         supervisedOrganizationIds: seed.roles.includes('municipal_supervisor')
-          ? [w.city, w.council]
-          : [w.staff[seed.key]?.organizationId as string],
+          ? [t.w.city, t.w.council]
+          : [t.w.staff[seed.key]?.organizationId as string],
       };
-      const facts = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+      const facts = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
         RECORD_KINDS.consultee.resolve(
           tx,
-          { tenantId: w.tenantId, organizationIds: [w.city, w.council] },
-          Object.values(w.consultees),
+          { tenantId: t.w.tenantId, organizationIds: [t.w.city, t.w.council] },
+          Object.values(t.w.consultees),
         ),
       );
-      for (const [key, id] of Object.entries(w.consultees)) {
+      for (const [key, id] of Object.entries(t.w.consultees)) {
         const res = await client.get(`/api/consultees/${id}`);
         const expected = !hasPermission(seed.roles, 'consultee.read')
           ? 403
@@ -203,23 +189,23 @@ describe('[SEC-4] route × role × someone else’s record', () => {
 
   it('the SQL list scopes agree with the policy function for every staff member and consultee', async () => {
     // The facts come from the owner, so a record the policy allows but RLS hides would show as a disagreement.
-    const facts = await asOwnerInTenant(tdb.owner, w.tenantId, (tx) =>
+    const facts = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
       RECORD_KINDS.consultee.resolve(
         tx,
-        { tenantId: w.tenantId, organizationIds: [w.city, w.council] },
-        Object.values(w.consultees),
+        { tenantId: t.w.tenantId, organizationIds: [t.w.city, t.w.council] },
+        Object.values(t.w.consultees),
       ),
     );
     for (const seed of STAFF_SEEDS) {
-      const handle = w.staff[seed.key]!;
+      const handle = t.w.staff[seed.key]!;
       const actor: Actor = {
         staffId: handle.staffId,
-        tenantId: w.tenantId,
+        tenantId: t.w.tenantId,
         organizationId: handle.organizationId,
         officeId: handle.officeId,
         roles: seed.roles,
         supervisedOrganizationIds: seed.roles.includes('municipal_supervisor')
-          ? [w.city, w.council]
+          ? [t.w.city, t.w.council]
           : [handle.organizationId],
       };
       for (const purpose of [
@@ -228,7 +214,7 @@ describe('[SEC-4] route × role × someone else’s record', () => {
         'complaint_handling',
         'contract_supervision',
       ] as const) {
-        const access = new DataAccess(tdb.db, actor, purpose, { requestId: 'test', clientIp: null });
+        const access = new DataAccess(t.tdb.db, actor, purpose, { requestId: 'test', clientIp: null });
         const listed = await access.run(async (work) =>
           (
             await work.list('consultee', ['ordinary'], async ({ tx, where, assigned }) => {
@@ -244,7 +230,7 @@ describe('[SEC-4] route × role × someone else’s record', () => {
             })
           ).map((r) => r.id),
         );
-        for (const id of Object.values(w.consultees)) {
+        for (const id of Object.values(t.w.consultees)) {
           const target = facts.get(id);
           const allowed = target ? decide(actor, 'consultee', 'read', purpose, target).allow : false;
           expect({ who: seed.key, purpose, id, listed: listed.includes(id) }).toEqual({

@@ -1,11 +1,11 @@
 // Every input field must survive hostile values: a clear 4xx (or a faithful
 // 2xx), never a 5xx, and nothing changed by a refused request.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, seedWorld, signIn, testContext, type Client, type World } from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
+import { describe, expect, it } from 'vitest';
+
+import { type Client, signIn, useTestApp } from '../support/world.js';
+
+const t = useTestApp();
 
 const HOSTILE: unknown[] = [
   '',
@@ -32,22 +32,6 @@ const HOSTILE: unknown[] = [
   { $gt: '' },
 ];
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
-let w: World;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-  w = await seedWorld(tdb, ctx);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
-
 interface Case {
   who: string | null;
   method: 'POST' | 'PATCH' | 'PUT';
@@ -60,7 +44,7 @@ const CASES: Case[] = [
     who: null,
     method: 'POST',
     url: () => '/api/auth/login',
-    body: () => ({ tenantCode: w.code, login: 'nobody-in-particular', password: 'x' }),
+    body: () => ({ tenantCode: t.w.code, login: 'nobody-in-particular', password: 'x' }),
   },
   {
     who: 'worker1',
@@ -77,8 +61,8 @@ const CASES: Case[] = [
       login: `h${Math.random().toString(36).slice(2, 10)}`,
       displayName: '名前',
       displayNameKana: 'ナマエ',
-      organizationId: w.council,
-      officeId: w.councilOffice,
+      organizationId: t.w.council,
+      officeId: t.w.councilOffice,
       employmentKind: 'employee',
       roles: ['clerk'],
       confidentialityPledgedOn: '2026-04-01',
@@ -87,14 +71,14 @@ const CASES: Case[] = [
   {
     who: 'admin',
     method: 'PATCH',
-    url: () => `/api/admin/staff/${w.staff.complaints?.staffId}`,
+    url: () => `/api/admin/staff/${t.w.staff.complaints?.staffId}`,
     body: () => ({ displayName: '名前', officeId: null, employmentEndedOn: '2027-03-31' }),
   },
   {
     who: 'admin',
     method: 'POST',
     url: () => '/api/admin/offices',
-    body: () => ({ organizationId: w.council, name: '窓口' }),
+    body: () => ({ organizationId: t.w.council, name: '窓口' }),
   },
   {
     who: 'admin',
@@ -108,14 +92,14 @@ describe('hostile values in every field', () => {
   it('every body field answers 4xx or a faithful 2xx, never 5xx', async () => {
     const clients = new Map<string, Client>();
     for (const c of CASES) {
-      if (c.who && !clients.has(c.who)) clients.set(c.who, await signIn(app, w, c.who, tdb));
+      if (c.who && !clients.has(c.who)) clients.set(c.who, await signIn(t.app, t.w, c.who, t.tdb));
       const client = c.who ? clients.get(c.who) : null;
       for (const field of Object.keys(c.body())) {
         for (const value of HOSTILE) {
           const payload = { ...c.body(), [field]: value };
           const res = client
             ? await client.request({ method: c.method, url: c.url(), payload })
-            : await app.inject({ method: c.method, url: c.url(), payload });
+            : await t.app.inject({ method: c.method, url: c.url(), payload });
           const where = `${c.method} ${c.url()} ${field}=${JSON.stringify(value)?.slice(0, 40)}`;
           expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
           const body = res.json();
@@ -133,8 +117,8 @@ describe('hostile values in every field', () => {
   });
 
   it('hostile path and query values never reach a 5xx', async () => {
-    const ppm = await signIn(app, w, 'ppm', tdb);
-    const chief = await signIn(app, w, 'chief');
+    const ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
+    const chief = await signIn(t.app, t.w, 'chief');
     for (const value of HOSTILE) {
       const raw = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
       const text = raw === '\ud800' ? '%ED%A0%80' : encodeURIComponent(raw);
@@ -154,7 +138,7 @@ describe('hostile values in every field', () => {
   });
 
   it('malformed bodies get a Japanese message, not a parser error', async () => {
-    const admin = await signIn(app, w, 'admin', tdb);
+    const admin = await signIn(t.app, t.w, 'admin', t.tdb);
     for (const [payload, type] of [
       ['{"login":', 'application/json'],
       ['not json at all', 'application/json'],

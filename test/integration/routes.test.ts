@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, testContext } from '../support/world.js';
+
+import { buildTestApp, testContext, useTestApp } from '../support/world.js';
 import { RouteDeclarationError } from '../../src/server/access/route-access.js';
 
-let tdb: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  app = await buildTestApp(testContext(tdb));
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
-});
+const t = useTestApp({ world: false });
 
 function concrete(url: string): string {
   return url.replace(/:[A-Za-z]+/g, randomUUID()).replace('/*', '/anything');
@@ -23,10 +13,10 @@ function concrete(url: string): string {
 
 describe('deny by default (ARCHITECTURE rule 2)', () => {
   it('[SEC-4] every non-public route answers 401 without a session', async () => {
-    const guarded = app.declaredRoutes.filter((r) => !('public' in r.access));
+    const guarded = t.app.declaredRoutes.filter((r) => !('public' in r.access));
     expect(guarded.length).toBeGreaterThan(15);
     for (const route of guarded) {
-      const res = await app.inject({
+      const res = await t.app.inject({
         method: route.method as 'GET',
         url: concrete(route.url),
         payload: route.method === 'GET' ? undefined : {},
@@ -46,20 +36,20 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
       "jss_session=' OR 1=1 --",
       `jss_session=${'x'.repeat(5000)}`,
     ]) {
-      const res = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+      const res = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
       expect(res.statusCode).toBe(401);
     }
   });
 
   it('public routes say why they are public', () => {
-    const open = app.declaredRoutes.filter((r) => 'public' in r.access);
+    const open = t.app.declaredRoutes.filter((r) => 'public' in r.access);
     expect(open.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
       ['GET /*', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort(),
     );
   });
 
   it('[PUR-1] every route reaching consultees declares a purpose', () => {
-    for (const r of app.declaredRoutes) {
+    for (const r of t.app.declaredRoutes) {
       if (
         'permission' in r.access &&
         ['consultee.read', 'consultee.write', 'audit.read'].includes(r.access.permission)
@@ -71,7 +61,7 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
 
   it('[PUR-1] start-up fails for a route without an access declaration', async () => {
     await expect(
-      buildTestApp(testContext(tdb), {
+      buildTestApp(testContext(t.tdb), {
         extraRoutes: (child) => {
           child.get('/api/undeclared', { schema: { response: { 200: {} } } }, async () => ({}));
         },
@@ -81,7 +71,7 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
 
   it('[PUR-1] start-up fails for a consultee route without a purpose', async () => {
     await expect(
-      buildTestApp(testContext(tdb), {
+      buildTestApp(testContext(t.tdb), {
         extraRoutes: (child) => {
           child.get(
             '/api/no-purpose',
@@ -95,7 +85,7 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
 
   it('start-up fails for an unknown permission or purpose', async () => {
     await expect(
-      buildTestApp(testContext(tdb), {
+      buildTestApp(testContext(t.tdb), {
         extraRoutes: (child) => {
           child.get(
             '/api/odd',
@@ -113,24 +103,24 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
 
 describe('health and the API document', () => {
   it('GET /api/health answers 200 with the database state', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: { state: 'ok', schema: expect.any(String) } });
   });
 
   it('GET /api/openapi.json documents every API route', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const r of app.declaredRoutes.filter((x) => x.url.startsWith('/api/') && x.url !== '/api/openapi.json')) {
+    for (const r of t.app.declaredRoutes.filter((x) => x.url.startsWith('/api/') && x.url !== '/api/openapi.json')) {
       const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url}`).toBeDefined();
     }
   });
 
   it('answers unknown API paths with 404 in Japanese', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('見つかりません');
   });

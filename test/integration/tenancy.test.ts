@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildTestApp, seedWorld, signIn, testContext, type World } from '../support/world.js';
-import type { AppContext } from '../../src/server/context.js';
 
-let tdb: TestDatabase;
-let ctx: AppContext;
-let app: FastifyInstance;
+import { seedWorld, signIn, useTestApp, type World } from '../support/world.js';
+
+const t = useTestApp({ world: false });
 let a: World;
 let b: World;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb);
-  app = await buildTestApp(ctx);
-  a = await seedWorld(tdb, ctx);
-  b = await seedWorld(tdb, ctx);
-});
-afterAll(async () => {
-  await app?.close();
-  await tdb?.close();
+  a = await seedWorld(t.tdb, t.ctx);
+  b = await seedWorld(t.tdb, t.ctx);
 });
 
 async function asApp<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: tdb.appUrl });
+  const client = new pg.Client({ connectionString: t.tdb.appUrl });
   await client.connect();
   try {
     return await fn(client);
@@ -36,7 +26,7 @@ async function asApp<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 describe('[SEC-3] tenant isolation', () => {
   it('a user of tenant A gets 404 for tenant B’s consultee ids', async () => {
-    const chiefA = await signIn(app, a, 'chief');
+    const chiefA = await signIn(t.app, a, 'chief');
     const own = await chiefA.get(`/api/consultees/${a.consultees.a}`);
     expect(own.statusCode).toBe(200);
     for (const id of Object.values(b.consultees)) {
@@ -47,14 +37,14 @@ describe('[SEC-3] tenant isolation', () => {
   });
 
   it('a user of tenant A never lists tenant B’s consultees', async () => {
-    const chiefA = await signIn(app, a, 'chief');
+    const chiefA = await signIn(t.app, a, 'chief');
     const ids = (await chiefA.get('/api/consultees')).json().items.map((i: { consulteeId: string }) => i.consulteeId);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of Object.values(b.consultees)) expect(ids).not.toContain(id);
   });
 
   it('an administrator of tenant A gets 404 for tenant B’s staff', async () => {
-    const adminA = await signIn(app, a, 'admin', tdb);
+    const adminA = await signIn(t.app, a, 'admin', t.tdb);
     const res = await adminA.request({
       method: 'PATCH',
       url: `/api/admin/staff/${b.staff.worker1?.staffId}`,
@@ -66,9 +56,9 @@ describe('[SEC-3] tenant isolation', () => {
   });
 
   it('a session cookie of tenant A cannot be replayed against tenant B by swapping the tenant id', async () => {
-    const workerA = await signIn(app, a, 'worker1');
+    const workerA = await signIn(t.app, a, 'worker1');
     const token = workerA.cookie.split('.')[1];
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'GET',
       url: '/api/session',
       headers: { cookie: `jss_session=${b.tenantId}.${token}` },
@@ -129,7 +119,7 @@ describe('[SEC-3] tenant isolation', () => {
     });
   });
 
-  it('the app role owns nothing, cannot bypass RLS, and reaches no migration or chain-head table', async () => {
+  it('the t.app role owns nothing, cannot bypass RLS, and reaches no migration or chain-head table', async () => {
     await asApp(async (client) => {
       const role = await client.query(
         `SELECT rolsuper, rolbypassrls, (SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user) AS owned FROM pg_roles WHERE rolname = current_user`,
@@ -151,7 +141,7 @@ describe('[SEC-3] every table carries tenant_id in its key and is under forced R
           WHERE p.conrelid = c.oid AND p.contype = 'p') AS pk,
         c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(tdb.ownerRaw);
+      WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(t.tdb.ownerRaw);
     expect(rows.length).toBeGreaterThanOrEqual(10);
     for (const r of rows) {
       expect({ table: r.table, first: r.pk[0], rls: r.rls, forced: r.forced }).toEqual({
@@ -170,7 +160,7 @@ describe('[SEC-3] every table carries tenant_id in its key and is under forced R
         CROSS JOIN LATERAL unnest(p.conkey) AS k(attnum)
         JOIN pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.attnum
       WHERE n.nspname = 'public' AND p.contype = 'f'
-      GROUP BY p.conname`.execute(tdb.ownerRaw);
+      GROUP BY p.conname`.execute(t.tdb.ownerRaw);
     expect(rows.length).toBeGreaterThan(5);
     for (const r of rows) expect(r.cols, r.name).toContain('tenant_id');
   });

@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import type { AppContext } from '../../src/server/context.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { seedWorld, testContext, type World } from './world.js';
 import { webRoot } from '../../src/server/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +59,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface BrowserTestApp {
+  tdb: TestDatabase;
+  ctx: AppContext;
+  app: FastifyInstance;
+  url: string;
+  w: World;
+  browser: Browser;
+}
+
+/** The tests of one browser file: a fresh database with a seeded tenant, the app on a real port, and Chromium. */
+export function useBrowserApp(): BrowserTestApp {
+  const t = {} as BrowserTestApp;
+  beforeAll(async () => {
+    t.tdb = await createTestDatabase();
+    t.ctx = testContext(t.tdb);
+    ({ app: t.app, url: t.url } = await startServer(t.ctx));
+    t.w = await seedWorld(t.tdb, t.ctx);
+    t.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await t.browser?.close();
+    await t.app?.close();
+    await t.tdb?.close();
+  });
+  return t;
 }

@@ -18,7 +18,8 @@ import {
   createStaffRow,
   createTenant,
 } from '../../src/server/tenancy/provision.js';
-import type { TestDatabase } from './db.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const PASSWORD = 'correct horse battery staple 2026';
 
@@ -207,4 +208,31 @@ export async function signIn(app: FastifyInstance, world: World, key: string, td
     if (verified.statusCode !== 200) throw new Error(`second factor of ${key} failed: ${verified.body}`);
   }
   return client;
+}
+
+export interface TestApp {
+  tdb: TestDatabase;
+  ctx: AppContext;
+  app: FastifyInstance;
+  /** A seeded tenant (absent with `world: false`). */
+  w: World;
+}
+
+/**
+ * The tests of one file: a fresh database, the real app on it and, unless told
+ * otherwise, a seeded tenant. Fields are filled in before the first test runs.
+ */
+export function useTestApp(options: { world?: boolean; build?: BuildOptions } = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    t.tdb = await createTestDatabase();
+    t.ctx = testContext(t.tdb);
+    t.app = await buildTestApp(t.ctx, options.build);
+    if (options.world !== false) t.w = await seedWorld(t.tdb, t.ctx);
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.tdb?.close();
+  });
+  return t;
 }
