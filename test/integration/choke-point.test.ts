@@ -244,3 +244,88 @@ describe('[SEC-4] route × role × someone else’s record', () => {
     }
   });
 });
+
+describe('[SEC-4] commands through the choke point', () => {
+  const actorFor = (key: string): Actor => {
+    const s = t.w.staff[key]!;
+    return {
+      staffId: s.staffId,
+      tenantId: t.w.tenantId,
+      organizationId: s.organizationId,
+      officeId: s.officeId,
+      roles: s.roles,
+      supervisedOrganizationIds: [s.organizationId],
+    };
+  };
+  const eventsOf = (requestId: string) =>
+    asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+      tx.selectFrom('auditEvents').selectAll().where('requestId', '=', requestId).orderBy('eventId').execute(),
+    );
+
+  it('authorize() records the grant before any data is reached, in the command’s transaction', async () => {
+    const access = new DataAccess(t.tdb.db, actorFor('worker1'), 'support_coordination', {
+      requestId: 'cmd-grant',
+      clientIp: null,
+    });
+    const name = await access.run(async (work) => {
+      const grant = await work.authorize('consultee', 'update', [t.w.consultees.b], ['ordinary']);
+      expect(grant.targets.get(t.w.consultees.b)?.basis).toBe('assigned');
+      const row = await grant.tx
+        .selectFrom('consultees')
+        .select('familyName')
+        .where('consulteeId', '=', t.w.consultees.b)
+        .executeTakeFirstOrThrow();
+      return row.familyName;
+    });
+    expect(name).toBe('試験B');
+    expect(await eventsOf('cmd-grant')).toMatchObject([
+      { action: 'consultee.update', outcome: 'success', dataClasses: ['ordinary'], purpose: 'support_coordination' },
+    ]);
+  });
+
+  it('a refusal is kept even though the command’s transaction rolls back', async () => {
+    const access = new DataAccess(t.tdb.db, actorFor('worker1'), 'consultation_support', {
+      requestId: 'cmd-refused',
+      clientIp: null,
+    });
+    await expect(access.run((work) => work.authorize('consultee', 'update', [t.w.consultees.d]))).rejects.toMatchObject(
+      {
+        statusCode: 404,
+      },
+    );
+    expect(await eventsOf('cmd-refused')).toMatchObject([
+      {
+        action: 'consultee.update',
+        outcome: 'denied',
+        recordIds: [t.w.consultees.d],
+        details: { reason: 'out_of_scope' },
+      },
+    ]);
+  });
+
+  it('read() inside a command filters by class; when the command fails afterwards, neither the data nor its event survives', async () => {
+    const access = new DataAccess(t.tdb.db, actorFor('clerk'), 'consultation_support', {
+      requestId: 'cmd-read',
+      clientIp: null,
+    });
+    const read = await access.run((work) => work.read('consultee', t.w.consultees.a));
+    expect(read.withheld).toEqual(['healthSummary']);
+    expect(read.row).toMatchObject({ familyName: '試験A' });
+    expect(read.row).not.toHaveProperty('healthSummary');
+    expect(await eventsOf('cmd-read')).toMatchObject([
+      { action: 'consultee.read', outcome: 'success', dataClasses: ['ordinary'] },
+    ]);
+
+    const failing = new DataAccess(t.tdb.db, actorFor('clerk'), 'consultation_support', {
+      requestId: 'cmd-read-fails',
+      clientIp: null,
+    });
+    await expect(
+      failing.run(async (work) => {
+        await work.read('consultee', t.w.consultees.a);
+        throw new Error('the command fails after reading');
+      }),
+    ).rejects.toThrow('the command fails');
+    expect(await eventsOf('cmd-read-fails')).toEqual([]);
+  });
+});

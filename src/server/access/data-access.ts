@@ -94,114 +94,10 @@ export class DataAccess {
    * is what most screens do on opening a record.
    */
   async read(kind: RecordKind, id: string): Promise<RecordRead> {
-    const targets = await this.decideAll(this.db, kind, 'read', [id], undefined, (event) =>
-      this.appendNow(this.db, event),
+    const targets = await decideAll(this, this.db, kind, 'read', [id], undefined, (event) =>
+      appendNow(this, this.db, event),
     );
-    return this.readGranted(this.db, kind, targets.get(id) as GrantedTarget);
-  }
-
-  /** Appends one event by its own statement (durable once it returns, in or out of a transaction). */
-  async appendNow(db: Tx, event: AuditEvent): Promise<void> {
-    await sql`SELECT audit_append(${this.actor.tenantId}::uuid, ${this.visibleOrganizationIds.join(',')}, ${auditRecordJson(event)}::jsonb)`.execute(
-      db,
-    );
-  }
-
-  /**
-   * The facts about the records, and the policy's decision on each. Every id must
-   * be allowed, else the refusal is recorded (through `refuse`) and the answer is 404.
-   */
-  async decideAll(
-    db: Tx,
-    kind: RecordKind,
-    action: Exclude<Action, 'create'>,
-    ids: readonly string[],
-    requested: readonly DataClass[] | undefined,
-    refuse: (event: AuditEvent) => Promise<void>,
-  ): Promise<Map<string, GrantedTarget>> {
-    const purpose = this.purposeOrFail();
-    const unique = [...new Set(ids)];
-    const resolved = await RECORD_KINDS[kind].resolve(db, this.context, unique);
-    const targets = new Map<string, GrantedTarget>();
-    for (const id of unique) {
-      const target = resolved.get(id);
-      const decision = target
-        ? decide(this.actor, kind, action, purpose, target, requested)
-        : ({ allow: false, reason: 'not_found' } as const);
-      if (!decision.allow || !target) {
-        // Only ids of records that exist in the tenant are named, so a probe for
-        // random ids leaves no false trail; the count of probed ids is kept.
-        const existing = unique.filter((x) => resolved.has(x));
-        await refuse(
-          this.event({
-            category: 'access',
-            action: `${kind}.${action}`,
-            outcome: 'denied',
-            recordKind: kind,
-            recordIds: existing,
-            subjectIds: existing.map((x) => resolved.get(x)?.subjectId as string),
-            purpose,
-            details: { reason: decision.allow ? 'not_found' : decision.reason, requested: unique.length },
-          }),
-        );
-        throw notFound();
-      }
-      targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
-    }
-    return targets;
-  }
-
-  /**
-   * The granted columns of one record, with its access event written by the same
-   * statement: the row cannot come back without its event. audit_append runs first
-   * and sets the tenant for the statement; the row is read in a LATERAL subquery
-   * that depends on it (OFFSET 0 keeps the planner from flattening it), so
-   * row-level security sees the tenant. Withheld columns are named, so a screen
-   * can say so. A prepared statement per column set: no planning per read.
-   */
-  async readGranted(db: Tx, kind: RecordKind, target: GrantedTarget): Promise<RecordRead> {
-    const spec = RECORD_KINDS[kind];
-    const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
-    const columns = Object.entries(DATA_MAP[spec.table] ?? {});
-    const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => c);
-    const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
-    const event = auditRecordJson(this.grantEvent(kind, 'read', [target], undefined));
-    const { rows } = await sql<Record<string, unknown>>`
-      SELECT r.* FROM (SELECT audit_append(${this.actor.tenantId}::uuid, ${this.visibleOrganizationIds.join(',')}, ${event}::jsonb)) AS recorded(done)
-      CROSS JOIN LATERAL (
-        SELECT ${sql.join(selected.map((c) => sql.ref(`t.${c}`)))}
-        FROM ${sql.table(spec.table)} t
-        WHERE t.${sql.ref(spec.idColumn)} = ${target.id}::uuid AND recorded.done
-        OFFSET 0) r`.execute(db);
-    // Gone between the decision and the read: the event stays, which is right: it was reached for.
-    if (!rows[0]) throw notFound();
-    return { row: rows[0], withheld, basis: target.basis };
-  }
-
-  grantEvent(
-    kind: RecordKind,
-    action: Action,
-    targets: readonly GrantedTarget[],
-    requested: readonly DataClass[] | undefined,
-  ): AuditEvent {
-    const classes = new Set<DataClass>();
-    for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
-    const organizations = new Set(targets.map((t) => t.organizationId));
-    // The widest basis used: 'office' or wider means the actor is not assigned to every record.
-    const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
-    const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
-    return this.event({
-      category: 'access',
-      action: `${kind}.${action}`,
-      outcome: 'success',
-      recordKind: kind,
-      recordIds: targets.map((t) => t.id),
-      subjectIds: [...new Set(targets.map((t) => t.subjectId))],
-      recordOrganizationId: organizations.size === 1 ? [...organizations][0] : null,
-      dataClasses: [...classes].filter((c) => c !== 'not_personal').sort(),
-      purpose: this.purposeOrFail(),
-      scopeBasis: basis,
-    });
+    return readGranted(this, this.db, kind, targets.get(id) as GrantedTarget);
   }
 
   purposeOrFail(): PurposeCode {
@@ -253,68 +149,21 @@ export class Work {
     ids: readonly string[],
     requested?: readonly DataClass[],
   ): Promise<Grant> {
-    const targets = await this.access.decideAll(this.tx, kind, action, ids, requested, (e) => this.refuse(e));
-    await appendAuditEvents(this.tx, [this.access.grantEvent(kind, action, [...targets.values()], requested)]);
+    const targets = await decideAll(this.access, this.tx, kind, action, ids, requested, (e) => this.refuse(e));
+    await appendAuditEvents(this.tx, [grantEvent(this.access, kind, action, [...targets.values()], requested)]);
     return { tx: this.tx, targets };
   }
 
   /** Reads one record within this command's transaction (see DataAccess.read for a read on its own). */
   async read(kind: RecordKind, id: string): Promise<RecordRead> {
-    const targets = await this.access.decideAll(this.tx, kind, 'read', [id], undefined, (e) => this.refuse(e));
-    return this.access.readGranted(this.tx, kind, targets.get(id) as GrantedTarget);
+    const targets = await decideAll(this.access, this.tx, kind, 'read', [id], undefined, (e) => this.refuse(e));
+    return readGranted(this.access, this.tx, kind, targets.get(id) as GrantedTarget);
   }
 
   /** A refusal inside the transaction, kept for re-recording if the transaction rolls back. */
   private async refuse(event: AuditEvent): Promise<void> {
     this.refusals.push(event);
     await appendAuditEvents(this.tx, [event]);
-  }
-
-  /** Decides whether a new record may be created with these facts (no id yet). */
-  async authorizeCreate(
-    kind: RecordKind,
-    target: Omit<ResolvedTarget, 'id' | 'subjectId'>,
-    classes: readonly DataClass[],
-  ): Promise<Tx> {
-    const purpose = this.access.purposeOrFail();
-    const decision = decide(this.actor, kind, 'create', purpose, target, classes);
-    if (!decision.allow) {
-      const event = this.access.event({
-        category: 'access',
-        action: `${kind}.create`,
-        outcome: 'denied',
-        recordKind: kind,
-        recordOrganizationId: target.organizationId,
-        dataClasses: classes.filter((c) => c !== 'not_personal'),
-        purpose,
-        details: { reason: decision.reason },
-      });
-      this.refusals.push(event);
-      await appendAuditEvents(this.tx, [event]);
-      throw new AppError(403, 'forbidden', 'この窓口に相談者を登録する権限がありません');
-    }
-    return this.tx;
-  }
-
-  /** Records the creation once the new record's id is known (same transaction). */
-  async recordCreated(
-    kind: RecordKind,
-    id: string,
-    organizationId: string,
-    classes: readonly DataClass[],
-  ): Promise<void> {
-    await this.audit({
-      category: 'access',
-      action: `${kind}.create`,
-      outcome: 'success',
-      recordKind: kind,
-      recordIds: [id],
-      subjectIds: [id],
-      recordOrganizationId: organizationId,
-      dataClasses: classes.filter((c) => c !== 'not_personal'),
-      purpose: this.access.purposeOrFail(),
-      scopeBasis: 'office',
-    });
   }
 
   /**
@@ -358,4 +207,110 @@ export class Work {
     }
     return rows;
   }
+}
+
+/** Appends one event by its own statement (durable once it returns, in or out of a transaction). */
+async function appendNow(access: DataAccess, db: Tx, event: AuditEvent): Promise<void> {
+  await sql`SELECT audit_append(${access.actor.tenantId}::uuid, ${access.visibleOrganizationIds.join(',')}, ${auditRecordJson(event)}::jsonb)`.execute(
+    db,
+  );
+}
+
+/**
+ * The facts about the records, and the policy's decision on each. Every id must
+ * be allowed, else the refusal is recorded (through `refuse`) and the answer is 404.
+ */
+async function decideAll(
+  access: DataAccess,
+  db: Tx,
+  kind: RecordKind,
+  action: Exclude<Action, 'create'>,
+  ids: readonly string[],
+  requested: readonly DataClass[] | undefined,
+  refuse: (event: AuditEvent) => Promise<void>,
+): Promise<Map<string, GrantedTarget>> {
+  const purpose = access.purposeOrFail();
+  const unique = [...new Set(ids)];
+  const resolved = await RECORD_KINDS[kind].resolve(db, access.context, unique);
+  const targets = new Map<string, GrantedTarget>();
+  for (const id of unique) {
+    const target = resolved.get(id);
+    const decision = target
+      ? decide(access.actor, kind, action, purpose, target, requested)
+      : ({ allow: false, reason: 'not_found' } as const);
+    if (!decision.allow || !target) {
+      // Only ids of records that exist in the tenant are named, so a probe for
+      // random ids leaves no false trail; the count of probed ids is kept.
+      const existing = unique.filter((x) => resolved.has(x));
+      await refuse(
+        access.event({
+          category: 'access',
+          action: `${kind}.${action}`,
+          outcome: 'denied',
+          recordKind: kind,
+          recordIds: existing,
+          subjectIds: existing.map((x) => resolved.get(x)?.subjectId as string),
+          purpose,
+          details: { reason: decision.allow ? 'not_found' : decision.reason, requested: unique.length },
+        }),
+      );
+      throw notFound();
+    }
+    targets.set(id, { ...target, basis: decision.basis, classes: decision.classes });
+  }
+  return targets;
+}
+
+/**
+ * The granted columns of one record, with its access event written by the same
+ * statement: the row cannot come back without its event. audit_append runs first
+ * and sets the tenant for the statement; the row is read in a LATERAL subquery
+ * that depends on it (OFFSET 0 keeps the planner from flattening it), so
+ * row-level security sees the tenant. Withheld columns are named, so a screen
+ * can say so. A prepared statement per column set: no planning per read.
+ */
+async function readGranted(access: DataAccess, db: Tx, kind: RecordKind, target: GrantedTarget): Promise<RecordRead> {
+  const spec = RECORD_KINDS[kind];
+  const allowed = new Set<DataClass>(['not_personal', ...target.classes]);
+  const columns = Object.entries(DATA_MAP[spec.table] ?? {});
+  const selected = columns.filter(([, label]) => allowed.has(label.class)).map(([c]) => c);
+  const withheld = columns.filter(([, label]) => !allowed.has(label.class)).map(([c]) => camel(c));
+  const event = auditRecordJson(grantEvent(access, kind, 'read', [target], undefined));
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT r.* FROM (SELECT audit_append(${access.actor.tenantId}::uuid, ${access.visibleOrganizationIds.join(',')}, ${event}::jsonb)) AS recorded(done)
+    CROSS JOIN LATERAL (
+      SELECT ${sql.join(selected.map((c) => sql.ref(`t.${c}`)))}
+      FROM ${sql.table(spec.table)} t
+      WHERE t.${sql.ref(spec.idColumn)} = ${target.id}::uuid AND recorded.done
+      OFFSET 0) r`.execute(db);
+  // Gone between the decision and the read: the event stays, which is right: it was reached for.
+  if (!rows[0]) throw notFound();
+  return { row: rows[0], withheld, basis: target.basis };
+}
+
+function grantEvent(
+  access: DataAccess,
+  kind: RecordKind,
+  action: Action,
+  targets: readonly GrantedTarget[],
+  requested: readonly DataClass[] | undefined,
+): AuditEvent {
+  const classes = new Set<DataClass>();
+  for (const t of targets) for (const c of requested ?? t.classes) classes.add(c);
+  const organizations = new Set(targets.map((t) => t.organizationId));
+  // The widest basis used: 'office' or wider means the actor is not assigned to every record.
+  const bases: Scope[] = ['tenant', 'organization', 'office', 'assigned'];
+  const basis = bases.find((b) => targets.some((t) => t.basis === b)) ?? null;
+  return access.event({
+    category: 'access',
+    action: `${kind}.${action}`,
+    outcome: 'success',
+    recordKind: kind,
+    recordIds: targets.map((t) => t.id),
+    subjectIds: [...new Set(targets.map((t) => t.subjectId))],
+    recordOrganizationId: organizations.size === 1 ? [...organizations][0] : null,
+    dataClasses: [...classes].filter((c) => c !== 'not_personal').sort(),
+    purpose: access.purposeOrFail(),
+    scopeBasis: basis,
+  });
 }
