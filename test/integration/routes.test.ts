@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import { randomUUID } from 'node:crypto';
 
@@ -98,6 +98,13 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
         },
       }),
     ).rejects.toThrow(/unknown purpose/);
+  });
+});
+
+describe('the database', () => {
+  it('is PostgreSQL 15 or later (the embedded one, or Debian’s 15 in CI)', () => {
+    const version = inject('pg').serverVersion;
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(15);
   });
 });
 

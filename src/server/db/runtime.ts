@@ -73,6 +73,7 @@ async function openExternal(config: Config, options: OpenOptions): Promise<OpenD
   const db = createDatabase({ connectionString: databaseUrl, max: options.poolSize });
   try {
     if (ownerDb && options.migrate !== false) await migrate(ownerDb, roleOf(databaseUrl));
+    await assertServerVersion(db);
     const applied = await appliedMigration(db as unknown as Kysely<unknown>);
     if (applied !== latestMigration()) {
       throw new Error(
@@ -95,6 +96,19 @@ async function openExternal(config: Config, options: OpenOptions): Promise<OpenD
       await ownerDb?.destroy();
     },
   };
+}
+
+export const MINIMUM_SERVER_VERSION = 150000;
+
+/** PostgreSQL 15 or later: the SQL (role specifications, functions, RLS) is written for it and tested on it. */
+export async function assertServerVersion(db: Database): Promise<void> {
+  const { rows } = await sql<{ version: string }>`SELECT current_setting('server_version_num') AS version`.execute(db);
+  const version = Number(rows[0]?.version ?? 0);
+  if (version < MINIMUM_SERVER_VERSION) {
+    throw new Error(
+      `PostgreSQL 15 or later is required; DATABASE_URL points at version ${Math.floor(version / 10000)}`,
+    );
+  }
 }
 
 /**
