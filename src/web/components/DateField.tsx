@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { formatGregorian, formatWareki, parseJapaneseDate } from '../../shared/wareki';
-import { describedBy, FieldError } from './Field';
+import { describedBy, FieldError, FieldLabel } from './Field';
 
 export type DateStatus = 'empty' | 'valid' | 'invalid';
 
@@ -62,10 +62,9 @@ export function DateField({ id, label, defaultValue, onChange, hint = DEFAULT_HI
 
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
-      <label htmlFor={id} className="field-label">
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required ? <span className="required-mark">必須</span> : null}
-      </label>
+      </FieldLabel>
       <p id={hintId} className="hint">
         {hint}
       </p>

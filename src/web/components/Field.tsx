@@ -7,13 +7,17 @@ export interface ControlProps {
   required: boolean | undefined;
 }
 
-interface FieldProps {
+/** What a field shows around its control: a label, a hint, an error and the required mark. */
+export interface FieldFrameProps {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   /** A message for this field, from the server or from the form's own checks. */
   error?: string | undefined;
   required?: boolean;
+}
+
+interface FieldProps extends FieldFrameProps {
   children: (control: ControlProps) => ReactNode;
 }
 
@@ -28,10 +32,9 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
   const errorId = error ? `${id}-error` : null;
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      <label htmlFor={id} className="field-label">
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required ? <span className="required-mark">必須</span> : null}
-      </label>
+      </FieldLabel>
       {hint ? (
         <p id={hintId ?? undefined} className="hint">
           {hint}
@@ -45,6 +48,24 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
         required: required || undefined,
       })}
     </div>
+  );
+}
+
+/** A field's label, marked when the field must be filled in. */
+export function FieldLabel({
+  htmlFor,
+  required,
+  children,
+}: {
+  htmlFor: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label htmlFor={htmlFor} className="field-label">
+      {children}
+      {required ? <span className="required-mark">必須</span> : null}
+    </label>
   );
 }
 

@@ -2,6 +2,8 @@ import type { FormEvent } from 'react';
 import { DateField, type DateStatus } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import type { FormProblem } from '../../components/formProblem';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TextField } from '../../components/TextField';
 import type { DirectoryEntry } from '../../types';
 import type { AuditFilters } from './auditFilters';
 import { CATEGORY_LABELS, OUTCOME_LABELS } from './auditLabels';
@@ -62,23 +64,17 @@ export function AuditFiltersForm(props: AuditFiltersFormProps) {
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           id={FILTER_FIELD_IDS.subjectId}
           label="相談者ID"
           hint={props.subjectName ? `相談者: ${props.subjectName}` : '記録の「対象」の名前を選ぶと入力されます。'}
           error={problem?.fields.subjectId}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--wide mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.subjectId}
-              onChange={(e) => set('subjectId', e.target.value.trim())}
-            />
-          )}
-        </Field>
+          className="input input--wide mono"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.subjectId}
+          onChange={(value) => set('subjectId', value.trim())}
+        />
         <DateField
           key={`from-${props.dateKey}`}
           id={FILTER_FIELD_IDS.from}
@@ -120,24 +116,18 @@ export function AuditFiltersForm(props: AuditFiltersFormProps) {
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           id={FILTER_FIELD_IDS.action}
           label="操作"
           hint="操作の記号の前方一致。例: sign_in（ログイン全般）、consultee.read"
           error={problem?.fields.action}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium mono"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={draft.action}
-              onChange={(e) => set('action', e.target.value.trim())}
-            />
-          )}
-        </Field>
+          className="input input--medium mono"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={draft.action}
+          onChange={(value) => set('action', value.trim())}
+        />
         <Field id={FILTER_FIELD_IDS.outcome} label="結果" error={problem?.fields.outcome}>
           {(control) => (
             <select
@@ -167,14 +157,11 @@ export function AuditFiltersForm(props: AuditFiltersFormProps) {
           </div>
         </div>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={props.busy}>
-          検索する
-        </button>
+      <SubmitRow busy={props.busy} label="検索する">
         <button type="button" className="button button--secondary" onClick={props.onClear}>
           条件をクリア
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/TextField';
 
 interface CodeFieldProps {
   id: string;
@@ -9,18 +9,18 @@ interface CodeFieldProps {
 
 export function CodeField({ id, value, onChange, error }: CodeFieldProps) {
   return (
-    <Field id={id} label="確認コード（6桁）" hint="認証アプリに表示されている6桁の数字です。" error={error} required>
-      {(control) => (
-        <input
-          {...control}
-          className="input input--code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      id={id}
+      label="確認コード（6桁）"
+      hint="認証アプリに表示されている6桁の数字です。"
+      error={error}
+      required
+      className="input input--code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      spellCheck={false}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

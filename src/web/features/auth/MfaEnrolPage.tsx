@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
-import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { SecretText } from '../../components/SecretText';
+import { SubmitRow } from '../../components/SubmitRow';
 import type { SessionStage } from '../../types';
+import { CancelLink } from './CancelLink';
 import { CodeField } from './CodeField';
 import { codeProblem, normalizeCode } from './codeInput';
-import { useSignedIn } from './useSession';
+import { StepDone } from './StepDone';
+import { useOptionalStep } from './useOptionalStep';
 
 interface Enrolment {
   secret: string;
@@ -24,13 +25,11 @@ interface Enrolment {
  * the QR code on screen is always the one the server holds.
  */
 export function MfaEnrolPage() {
-  const { session, refresh, proceed } = useSignedIn();
-  const voluntary = session.stage === 'active';
+  const { session, voluntary, done, finish } = useOptionalStep();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
 
   const start = async () => {
     setBusy(true);
@@ -57,13 +56,7 @@ export function MfaEnrolPage() {
       const { stage } = await api.post<{ stage: SessionStage }>('/api/auth/mfa/enrolment/confirm', {
         code: normalizeCode(code),
       });
-      if (voluntary && stage === 'active') {
-        await refresh();
-        setDone(true);
-        setBusy(false);
-        return;
-      }
-      await proceed();
+      if (await finish(stage)) setBusy(false);
     } catch (error) {
       setCode('');
       setProblem(problemFrom(error));
@@ -75,12 +68,9 @@ export function MfaEnrolPage() {
     return (
       <div className="narrow">
         <Page title="二段階認証の設定">
-          <Notice kind="success" title="二段階認証は設定済みです">
+          <StepDone title="二段階認証は設定済みです">
             <p>次回のログインから、パスワードの後に認証アプリの確認コードを入力します。</p>
-          </Notice>
-          <p>
-            <Link to="/">ホームへ戻る</Link>
-          </p>
+          </StepDone>
         </Page>
       </div>
     );
@@ -139,16 +129,9 @@ export function MfaEnrolPage() {
             {enrolment ? (
               <form className="form" onSubmit={(e) => void confirm(e)} noValidate>
                 <CodeField id="enrol-code" value={code} onChange={setCode} error={problem?.fields.code} />
-                <div className="button-row">
-                  <button type="submit" className="button" disabled={busy}>
-                    {busy ? '確認しています…' : '設定を完了する'}
-                  </button>
-                  {voluntary ? (
-                    <Link to="/" className="button button--secondary">
-                      やめる
-                    </Link>
-                  ) : null}
-                </div>
+                <SubmitRow busy={busy} label="設定を完了する" busyLabel="確認しています…">
+                  {voluntary ? <CancelLink /> : null}
+                </SubmitRow>
               </form>
             ) : (
               <p className="muted">QRコードを読み取ると、認証アプリに6桁の数字が表示されます。</p>

@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
 import type { SessionStage } from '../../types';
 import { CodeField } from './CodeField';
 import { codeProblem, normalizeCode } from './codeInput';
@@ -47,14 +48,11 @@ export function MfaVerifyPage() {
         <ErrorSummary problem={problem} fieldIds={{ code: 'mfa-code' }} />
         <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
           <CodeField id="mfa-code" value={code} onChange={setCode} error={problem?.fields.code} />
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? '確認しています…' : '確認する'}
-            </button>
+          <SubmitRow busy={busy} label="確認する" busyLabel="確認しています…">
             <button type="button" className="button button--secondary" onClick={() => void signOut()}>
               ログインをやめる
             </button>
-          </div>
+          </SubmitRow>
         </form>
         <p className="muted small">
           スマートフォンを紛失した場合や機種を変更した場合は、システム管理者に二段階認証の解除を依頼してください。

@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
-import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TextField } from '../../components/TextField';
 import type { SessionStage } from '../../types';
+import { CancelLink } from './CancelLink';
 import { minimumLength, PASSWORD_MAX_LENGTH, passwordLength } from './passwordRules';
 import { PasswordRules } from './PasswordRules';
-import { useSignedIn } from './useSession';
+import { StepDone } from './StepDone';
+import { useOptionalStep } from './useOptionalStep';
 
 const FIELD_IDS = {
   currentPassword: 'current-password',
@@ -22,15 +23,13 @@ const FIELD_IDS = {
  * the administrator) or by choice from an active session, which needs the current one.
  */
 export function PasswordChangePage() {
-  const { session, refresh, proceed } = useSignedIn();
-  const voluntary = session.stage === 'active';
+  const { session, voluntary, done, finish } = useOptionalStep();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [visible, setVisible] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
   const minimum = minimumLength(session.mfaEnabled);
 
   const check = (): Record<string, string> => {
@@ -62,13 +61,7 @@ export function PasswordChangePage() {
         '/api/auth/password',
         voluntary ? { currentPassword, newPassword } : { newPassword },
       );
-      if (voluntary && stage === 'active') {
-        await refresh();
-        setDone(true);
-        setBusy(false);
-        return;
-      }
-      await proceed();
+      if (await finish(stage)) setBusy(false);
     } catch (error) {
       setProblem(problemFrom(error));
       setBusy(false);
@@ -79,18 +72,17 @@ export function PasswordChangePage() {
     return (
       <div className="narrow">
         <Page title="パスワードの変更">
-          <Notice kind="success" title="パスワードを変更しました">
+          <StepDone title="パスワードを変更しました">
             <p>次回から新しいパスワードでログインしてください。ほかの端末でのログインは終了しました。</p>
-          </Notice>
-          <p>
-            <Link to="/">ホームへ戻る</Link>
-          </p>
+          </StepDone>
         </Page>
       </div>
     );
   }
 
   const length = passwordLength(newPassword);
+  // The three password inputs look alike, and show what was typed together.
+  const passwordInput = { type: visible ? 'text' : 'password', className: 'input input--wide' } as const;
   return (
     <div className="narrow">
       <Page
@@ -105,60 +97,39 @@ export function PasswordChangePage() {
         <ErrorSummary problem={problem} fieldIds={FIELD_IDS} />
         <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
           {voluntary ? (
-            <Field
+            <TextField
               id={FIELD_IDS.currentPassword}
               label="現在のパスワード"
               error={problem?.fields.currentPassword}
               required
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type={visible ? 'text' : 'password'}
-                  className="input input--wide"
-                  autoComplete="current-password"
-                  value={currentPassword}
-                  onChange={(e) => setCurrentPassword(e.target.value)}
-                />
-              )}
-            </Field>
+              {...passwordInput}
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={setCurrentPassword}
+            />
           ) : null}
-          <Field
+          <TextField
             id={FIELD_IDS.newPassword}
             label="新しいパスワード"
             hint={`${minimum}文字以上。現在${length}文字です。`}
             error={problem?.fields.newPassword}
             required
-          >
-            {(control) => (
-              <input
-                {...control}
-                aria-describedby={[control['aria-describedby'], 'password-rules'].filter(Boolean).join(' ')}
-                type={visible ? 'text' : 'password'}
-                className="input input--wide"
-                autoComplete="new-password"
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            describedByAlso="password-rules"
+            {...passwordInput}
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={setNewPassword}
+          />
+          <TextField
             id={FIELD_IDS.confirmation}
             label="新しいパスワード（確認のための再入力）"
             error={problem?.fields.confirmation}
             required
-          >
-            {(control) => (
-              <input
-                {...control}
-                type={visible ? 'text' : 'password'}
-                className="input input--wide"
-                autoComplete="new-password"
-                value={confirmation}
-                onChange={(e) => setConfirmation(e.target.value)}
-              />
-            )}
-          </Field>
+            {...passwordInput}
+            autoComplete="new-password"
+            value={confirmation}
+            onChange={setConfirmation}
+          />
           <div className="checkbox">
             <input
               id="show-password"
@@ -168,16 +139,9 @@ export function PasswordChangePage() {
             />
             <label htmlFor="show-password">入力したパスワードを表示する</label>
           </div>
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? '変更しています…' : 'パスワードを変更する'}
-            </button>
-            {voluntary ? (
-              <Link to="/" className="button button--secondary">
-                やめる
-              </Link>
-            ) : null}
-          </div>
+          <SubmitRow busy={busy} label="パスワードを変更する" busyLabel="変更しています…">
+            {voluntary ? <CancelLink /> : null}
+          </SubmitRow>
         </form>
       </Page>
     </div>

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TextField } from '../../components/TextField';
 import type { SessionStage } from '../../types';
 import type { SignInNotice } from './sessionContext';
 import { lastTenantCode, rememberReturnTo, rememberTenantCode } from './stages';
@@ -65,55 +66,43 @@ export function SignInPage() {
         ) : null}
         <ErrorSummary problem={problem} fieldIds={FIELD_IDS} />
         <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
-          <Field
+          <TextField
             id={FIELD_IDS.tenantCode}
             label="自治体コード"
             hint="所属する自治体の利用コードです。前回入力したものが表示されます。"
             error={problem?.fields.tenantCode}
             required
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input--medium"
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={tenantCode}
-                onChange={(e) => setTenantCode(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={FIELD_IDS.login} label="ログインID" error={problem?.fields.login} required>
-            {(control) => (
-              <input
-                {...control}
-                className="input input--medium"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={login}
-                onChange={(e) => setLogin(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={FIELD_IDS.password} label="パスワード" error={problem?.fields.password} required>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                className="input input--medium"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? 'ログインしています…' : 'ログイン'}
-            </button>
-          </div>
+            className="input input--medium"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={tenantCode}
+            onChange={setTenantCode}
+          />
+          <TextField
+            id={FIELD_IDS.login}
+            label="ログインID"
+            error={problem?.fields.login}
+            required
+            className="input input--medium"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={login}
+            onChange={setLogin}
+          />
+          <TextField
+            id={FIELD_IDS.password}
+            label="パスワード"
+            error={problem?.fields.password}
+            required
+            type="password"
+            className="input input--medium"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
+          <SubmitRow busy={busy} label="ログイン" busyLabel="ログインしています…" />
         </form>
         <p className="muted small">
           パスワードを忘れた場合や、ロックされた場合は、システム管理者に連絡してください。5回続けて誤るとログインが15分間ロックされます。

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useApiGet } from '../../components/useApiGet';
 import type { TenantSettings } from '../../types';
 import { useSession } from '../auth/useSession';
+import { NumberWithUnitField } from './NumberWithUnitField';
 import { SESSION_TIMEOUT_BOUNDS } from '../../../server/core/sign-in';
 
 const IDLE = SESSION_TIMEOUT_BOUNDS.idleMinutes;
@@ -102,53 +103,27 @@ function SettingsForm({ initial, onSaved }: { initial: TenantSettings; onSaved: 
             <label htmlFor={FIELD_IDS.mfaRequiredForAll}>全職員に二段階認証を求める</label>
           </div>
         </fieldset>
-        <Field
+        <NumberWithUnitField
           id={FIELD_IDS.sessionIdleMinutes}
           label="無操作で自動ログアウトするまでの時間（分）"
           hint={`${IDLE.min}〜${IDLE.max}分。席を離れたときに他の人に画面を見られないよう、短めをおすすめします。`}
           error={problem?.fields.sessionIdleMinutes}
           required
-        >
-          {(control) => (
-            <div className="input-with-unit">
-              <input
-                {...control}
-                inputMode="numeric"
-                autoComplete="off"
-                className="input input--number"
-                value={idle}
-                onChange={(e) => setIdle(e.target.value)}
-              />
-              <span aria-hidden="true">分</span>
-            </div>
-          )}
-        </Field>
-        <Field
+          value={idle}
+          onChange={setIdle}
+          unit="分"
+        />
+        <NumberWithUnitField
           id={FIELD_IDS.sessionAbsoluteHours}
           label="ログインの有効時間（時間）"
           hint={`${ABSOLUTE.min}〜${ABSOLUTE.max}時間。操作を続けていても、この時間が過ぎるともう一度ログインが必要です。`}
           error={problem?.fields.sessionAbsoluteHours}
           required
-        >
-          {(control) => (
-            <div className="input-with-unit">
-              <input
-                {...control}
-                inputMode="numeric"
-                autoComplete="off"
-                className="input input--number"
-                value={absolute}
-                onChange={(e) => setAbsolute(e.target.value)}
-              />
-              <span aria-hidden="true">時間</span>
-            </div>
-          )}
-        </Field>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? '保存しています…' : '設定を保存する'}
-          </button>
-        </div>
+          value={absolute}
+          onChange={setAbsolute}
+          unit="時間"
+        />
+        <SubmitRow busy={busy} label="設定を保存する" busyLabel="保存しています…" />
       </form>
     </>
   );

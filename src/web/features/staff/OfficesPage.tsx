@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TextField } from '../../components/TextField';
 import { useApiGet } from '../../components/useApiGet';
 import type { Organization } from '../../types';
+import { OrganizationSelect, soleOrganizationId } from './OrganizationSelect';
 
 const FIELD_IDS = { organizationId: 'office-organization', name: 'office-name' } as const;
 
@@ -49,9 +51,7 @@ export function OfficesPage() {
 }
 
 function OfficeCreateForm({ organizations, onCreated }: { organizations: Organization[]; onCreated: () => void }) {
-  const [organizationId, setOrganizationId] = useState(() =>
-    organizations.length === 1 ? (organizations[0]?.organizationId ?? '') : '',
-  );
+  const [organizationId, setOrganizationId] = useState(() => soleOrganizationId(organizations));
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -91,45 +91,25 @@ function OfficeCreateForm({ organizations, onCreated }: { organizations: Organiz
       <ErrorSummary problem={problem} fieldIds={FIELD_IDS} />
       {done ? <Notice kind="success">{done}</Notice> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id={FIELD_IDS.organizationId} label="組織" error={problem?.fields.organizationId} required>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              value={organizationId}
-              onChange={(e) => setOrganizationId(e.target.value)}
-            >
-              <option value="">選んでください</option>
-              {organizations.map((o) => (
-                <option key={o.organizationId} value={o.organizationId}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <OrganizationSelect
+          id={FIELD_IDS.organizationId}
+          organizations={organizations}
+          value={organizationId}
+          onChange={setOrganizationId}
+          error={problem?.fields.organizationId}
+        />
+        <TextField
           id={FIELD_IDS.name}
           label="窓口名"
           hint="例: 架空市くらしサポートセンター 北分室"
           error={problem?.fields.name}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--wide"
-              autoComplete="off"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? '追加しています…' : '窓口を追加する'}
-          </button>
-        </div>
+          className="input input--wide"
+          autoComplete="off"
+          value={name}
+          onChange={setName}
+        />
+        <SubmitRow busy={busy} label="窓口を追加する" busyLabel="追加しています…" />
       </form>
     </section>
   );

@@ -1,31 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api';
-import { DateField, type DateStatus } from '../../components/DateField';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
+import { TextField } from '../../components/TextField';
 import { useApiGet } from '../../components/useApiGet';
-import type { EmploymentKind } from '../../labels';
-import type { Organization, Role, StaffItem } from '../../types';
-import { EmploymentKindSelect } from './EmploymentKindSelect';
-import { OfficeSelect } from './OfficeSelect';
+import type { Organization, StaffItem } from '../../types';
 import { OneTimePasswordPanel } from './OneTimePasswordPanel';
-import { ROLES_FIRST_ID, RolesField } from './RolesField';
-import { dateProblem, LOGIN_HINT, LOGIN_PATTERN } from './staffForm';
+import { OrganizationSelect, soleOrganizationId } from './OrganizationSelect';
+import { LOGIN_HINT, LOGIN_PATTERN, nameProblems, profileProblems, staffNames, staffProfile } from './staffForm';
+import { NAME_FIELD_IDS, StaffNameFields } from './StaffNameFields';
+import { PROFILE_FIELD_IDS, StaffProfileFields } from './StaffProfileFields';
 
 const FIELD_IDS = {
   login: 'login',
-  displayName: 'display-name',
-  displayNameKana: 'display-name-kana',
+  ...NAME_FIELD_IDS,
   organizationId: 'organization',
-  officeId: 'office',
-  employmentKind: 'employment-kind',
-  roles: ROLES_FIRST_ID,
-  confidentialityPledgedOn: 'pledged-on',
+  ...PROFILE_FIELD_IDS,
 } as const;
 
 interface Created {
@@ -90,18 +85,9 @@ function StaffCreateForm({
   onCreated: (created: Created) => void;
 }) {
   const [login, setLogin] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [displayNameKana, setDisplayNameKana] = useState('');
-  const [organizationId, setOrganizationId] = useState(() =>
-    organizations.length === 1 ? (organizations[0]?.organizationId ?? '') : '',
-  );
-  const [officeId, setOfficeId] = useState('');
-  const [employmentKind, setEmploymentKind] = useState<EmploymentKind>('employee');
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [pledgedOn, setPledgedOn] = useState<{ value: string | null; status: DateStatus }>({
-    value: null,
-    status: 'empty',
-  });
+  const [names, setNames] = useState(() => staffNames());
+  const [organizationId, setOrganizationId] = useState(() => soleOrganizationId(organizations));
+  const [profile, setProfile] = useState(() => staffProfile());
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const organization = organizations.find((o) => o.organizationId === organizationId);
@@ -110,11 +96,9 @@ function StaffCreateForm({
     const fields: Record<string, string> = {};
     if (!login.trim()) fields.login = '「ログインID」を入力してください';
     else if (!LOGIN_PATTERN.test(login.trim())) fields.login = `「ログインID」の形式が正しくありません。${LOGIN_HINT}`;
-    if (!displayName.trim()) fields.displayName = '「氏名」を入力してください';
+    Object.assign(fields, nameProblems(names));
     if (!organizationId) fields.organizationId = '「組織」を選んでください';
-    if (roles.length === 0) fields.roles = '「役割」を1つ以上選んでください';
-    const date = dateProblem('守秘義務誓約日', pledgedOn.status);
-    if (date) fields.confidentialityPledgedOn = date;
+    Object.assign(fields, profileProblems(profile));
     return fields;
   };
 
@@ -130,13 +114,13 @@ function StaffCreateForm({
     try {
       const result = await api.post<Created>('/api/admin/staff', {
         login: login.trim(),
-        displayName: displayName.trim(),
-        displayNameKana: displayNameKana.trim(),
+        displayName: names.displayName.trim(),
+        displayNameKana: names.displayNameKana.trim(),
         organizationId,
-        officeId: officeId || null,
-        employmentKind,
-        roles,
-        confidentialityPledgedOn: pledgedOn.value,
+        officeId: profile.officeId || null,
+        employmentKind: profile.employmentKind,
+        roles: profile.roles,
+        confidentialityPledgedOn: profile.pledgedOn.value,
       });
       onCreated(result);
     } catch (error) {
@@ -149,98 +133,38 @@ function StaffCreateForm({
     <>
       <ErrorSummary problem={problem} fieldIds={FIELD_IDS} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id={FIELD_IDS.login} label="ログインID" hint={LOGIN_HINT} error={problem?.fields.login} required>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={login}
-              onChange={(e) => setLogin(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={FIELD_IDS.displayName}
-          label="氏名"
-          hint="例: 見本 太郎"
-          error={problem?.fields.displayName}
+        <TextField
+          id={FIELD_IDS.login}
+          label="ログインID"
+          hint={LOGIN_HINT}
+          error={problem?.fields.login}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={FIELD_IDS.displayNameKana}
-          label="氏名（カナ）"
-          hint="例: ミホン タロウ"
-          error={problem?.fields.displayNameKana}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium"
-              autoComplete="off"
-              value={displayNameKana}
-              onChange={(e) => setDisplayNameKana(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={FIELD_IDS.organizationId} label="組織" error={problem?.fields.organizationId} required>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              value={organizationId}
-              onChange={(e) => {
-                setOrganizationId(e.target.value);
-                setOfficeId('');
-              }}
-            >
-              <option value="">選んでください</option>
-              {organizations.map((o) => (
-                <option key={o.organizationId} value={o.organizationId}>
-                  {o.name}
-                  {o.kind === 'contractor' ? '（委託先）' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <OfficeSelect
-          id={FIELD_IDS.officeId}
+          className="input input--medium"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={login}
+          onChange={setLogin}
+        />
+        <StaffNameFields value={names} onChange={setNames} errors={problem?.fields} withExamples />
+        <OrganizationSelect
+          id={FIELD_IDS.organizationId}
+          organizations={organizations}
+          value={organizationId}
+          onChange={(next) => {
+            setOrganizationId(next);
+            setProfile((p) => ({ ...p, officeId: '' }));
+          }}
+          error={problem?.fields.organizationId}
+          markContractors
+        />
+        <StaffProfileFields
           organization={organization}
-          value={officeId}
-          onChange={setOfficeId}
-          error={problem?.fields.officeId}
+          value={profile}
+          onChange={setProfile}
+          errors={problem?.fields}
         />
-        <EmploymentKindSelect
-          value={employmentKind}
-          onChange={setEmploymentKind}
-          error={problem?.fields.employmentKind}
-        />
-        <RolesField value={roles} onChange={setRoles} error={problem?.fields.roles} />
-        <DateField
-          id={FIELD_IDS.confidentialityPledgedOn}
-          label="守秘義務誓約日"
-          hint="守秘義務の誓約書を受け取った日。例: 令和8年4月1日、R8.4.1、2026-04-01"
-          onChange={(value, status) => setPledgedOn({ value, status })}
-          error={problem?.fields.confidentialityPledgedOn}
-        />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? '登録しています…' : '登録して仮パスワードを発行する'}
-          </button>
-        </div>
+        <SubmitRow busy={busy} label="登録して仮パスワードを発行する" busyLabel="登録しています…" />
       </form>
     </>
   );

@@ -1,32 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api';
-import { DateField, type DateStatus } from '../../components/DateField';
+import { DateField } from '../../components/DateField';
 import { DateTimeText } from '../../components/DateTimeText';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Field } from '../../components/Field';
 import { localProblem, problemFrom, type FormProblem } from '../../components/formProblem';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { SubmitRow } from '../../components/SubmitRow';
 import { useApiGet } from '../../components/useApiGet';
-import type { EmploymentKind } from '../../labels';
-import type { Organization, Role, StaffItem } from '../../types';
+import type { Organization, StaffItem } from '../../types';
 import { useSignedIn } from '../auth/useSession';
-import { EmploymentKindSelect } from './EmploymentKindSelect';
-import { OfficeSelect } from './OfficeSelect';
-import { ROLES_FIRST_ID, RolesField } from './RolesField';
 import { StaffActions } from './StaffActions';
-import { dateProblem } from './staffForm';
+import { dateProblem, dateState, nameProblems, profileProblems, staffNames, staffProfile } from './staffForm';
+import { NAME_FIELD_IDS, StaffNameFields } from './StaffNameFields';
+import { PROFILE_FIELD_IDS, StaffProfileFields } from './StaffProfileFields';
 import { StaffStatus } from './StaffStatus';
 
 const FIELD_IDS = {
-  displayName: 'display-name',
-  displayNameKana: 'display-name-kana',
-  officeId: 'office',
-  employmentKind: 'employment-kind',
-  roles: ROLES_FIRST_ID,
-  confidentialityPledgedOn: 'pledged-on',
+  ...NAME_FIELD_IDS,
+  ...PROFILE_FIELD_IDS,
   employmentEndedOn: 'ended-on',
 } as const;
 
@@ -89,13 +83,6 @@ export function StaffEditPage() {
   );
 }
 
-interface DateState {
-  value: string | null;
-  status: DateStatus;
-}
-
-const dateState = (value: string | null): DateState => ({ value, status: value ? 'valid' : 'empty' });
-
 function StaffEditForm({
   staff,
   organization,
@@ -105,12 +92,8 @@ function StaffEditForm({
   organization: Organization | undefined;
   onSaved: (staff: StaffItem) => void;
 }) {
-  const [displayName, setDisplayName] = useState(staff.displayName);
-  const [displayNameKana, setDisplayNameKana] = useState(staff.displayNameKana);
-  const [officeId, setOfficeId] = useState(staff.officeId ?? '');
-  const [employmentKind, setEmploymentKind] = useState<EmploymentKind>(staff.employmentKind);
-  const [roles, setRoles] = useState<Role[]>(staff.roles);
-  const [pledgedOn, setPledgedOn] = useState(() => dateState(staff.confidentialityPledgedOn));
+  const [names, setNames] = useState(() => staffNames(staff));
+  const [profile, setProfile] = useState(() => staffProfile(staff));
   const [endedOn, setEndedOn] = useState(() => dateState(staff.employmentEndedOn));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -118,8 +101,11 @@ function StaffEditForm({
 
   const changes = (): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    if (displayName.trim() !== staff.displayName) out.displayName = displayName.trim();
-    if (displayNameKana.trim() !== staff.displayNameKana) out.displayNameKana = displayNameKana.trim();
+    const displayName = names.displayName.trim();
+    const displayNameKana = names.displayNameKana.trim();
+    if (displayName !== staff.displayName) out.displayName = displayName;
+    if (displayNameKana !== staff.displayNameKana) out.displayNameKana = displayNameKana;
+    const { officeId, employmentKind, roles, pledgedOn } = profile;
     if ((officeId || null) !== staff.officeId) out.officeId = officeId || null;
     if (employmentKind !== staff.employmentKind) out.employmentKind = employmentKind;
     if (roles.join(',') !== staff.roles.join(',')) out.roles = roles;
@@ -130,10 +116,8 @@ function StaffEditForm({
 
   const check = (): Record<string, string> => {
     const fields: Record<string, string> = {};
-    if (!displayName.trim()) fields.displayName = '「氏名」を入力してください';
-    if (roles.length === 0) fields.roles = '「役割」を1つ以上選んでください';
-    const pledged = dateProblem('守秘義務誓約日', pledgedOn.status);
-    if (pledged) fields.confidentialityPledgedOn = pledged;
+    Object.assign(fields, nameProblems(names));
+    Object.assign(fields, profileProblems(profile));
     const ended = dateProblem('退職日', endedOn.status);
     if (ended) fields.employmentEndedOn = ended;
     return fields;
@@ -172,48 +156,12 @@ function StaffEditForm({
       <ErrorSummary problem={problem} fieldIds={FIELD_IDS} />
       {saved ? <Notice kind="success">{saved}</Notice> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id={FIELD_IDS.displayName} label="氏名" error={problem?.fields.displayName} required>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={FIELD_IDS.displayNameKana} label="氏名（カナ）" error={problem?.fields.displayNameKana}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input--medium"
-              autoComplete="off"
-              value={displayNameKana}
-              onChange={(e) => setDisplayNameKana(e.target.value)}
-            />
-          )}
-        </Field>
-        <OfficeSelect
-          id={FIELD_IDS.officeId}
+        <StaffNameFields value={names} onChange={setNames} errors={problem?.fields} />
+        <StaffProfileFields
           organization={organization}
-          value={officeId}
-          onChange={setOfficeId}
-          error={problem?.fields.officeId}
-        />
-        <EmploymentKindSelect
-          value={employmentKind}
-          onChange={setEmploymentKind}
-          error={problem?.fields.employmentKind}
-        />
-        <RolesField value={roles} onChange={setRoles} error={problem?.fields.roles} />
-        <DateField
-          id={FIELD_IDS.confidentialityPledgedOn}
-          label="守秘義務誓約日"
-          hint="守秘義務の誓約書を受け取った日。例: 令和8年4月1日、R8.4.1、2026-04-01"
-          defaultValue={staff.confidentialityPledgedOn}
-          onChange={(value, status) => setPledgedOn({ value, status })}
-          error={problem?.fields.confidentialityPledgedOn}
+          value={profile}
+          onChange={setProfile}
+          errors={problem?.fields}
         />
         <DateField
           id={FIELD_IDS.employmentEndedOn}
@@ -223,11 +171,7 @@ function StaffEditForm({
           onChange={(value, status) => setEndedOn({ value, status })}
           error={problem?.fields.employmentEndedOn}
         />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? '保存しています…' : '変更を保存する'}
-          </button>
-        </div>
+        <SubmitRow busy={busy} label="変更を保存する" busyLabel="保存しています…" />
       </form>
     </section>
   );
