@@ -198,9 +198,6 @@ export const DATA_MAP: Readonly<Record<string, Readonly<Record<string, ColumnLab
   },
 };
 
-/** Tables outside the tenant model: the migration bookkeeping lives in its own schema. */
-export const SYSTEM_SCHEMAS = ['jss_meta'] as const;
-
 export function labelOf(table: string, column: string): ColumnLabel | undefined {
   return DATA_MAP[table]?.[column];
 }

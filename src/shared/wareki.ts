@@ -51,12 +51,6 @@ export function formatGregorian(isoDate: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** 2026-04-01 → 令和8年4月1日(2026年) */
-export function formatDateBoth(isoDate: string): string {
-  if (!isIsoDate(isoDate)) return isoDate;
-  return `${formatWareki(isoDate)}(${isoDate.slice(0, 4)}年)`;
-}
-
 /** The calendar date in Tokyo of an instant, as YYYY-MM-DD. */
 export function tokyoDate(instant: Date | string): string {
   const parts = partsInTokyo(instant);

@@ -44,5 +44,3 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   system: 'システム',
 };
 
-/** Classes a record holds about consultees, in increasing order of protection. */
-export const CASE_CONTENT_CLASSES: readonly DataClass[] = ['ordinary', 'identification_code', 'special_care'];

@@ -25,6 +25,3 @@ export const PURPOSE_LABELS: Readonly<Record<PurposeCode, string>> = {
   access_audit: '個人情報へのアクセス状況を点検し漏えい等を防止するため',
 };
 
-export function isPurpose(value: string): value is PurposeCode {
-  return (PURPOSES as readonly string[]).includes(value);
-}

@@ -25,8 +25,6 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
-export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { idleMinutes: 15, absoluteHours: 12 };
-
 /** Bounds a tenant may choose within; outside them the setting is refused. */
 export const SESSION_TIMEOUT_BOUNDS = {
   idleMinutes: { min: 5, max: 120 },
