@@ -12,6 +12,11 @@ import { hasPermission } from '../../src/server/core/roles.js';
 
 const t = useTestApp();
 
+/** The consultee's health condition, a special-care profile item, as the reader sees it. */
+function healthOf(detail: { profile: { itemKey: string; value?: unknown; withheld: string[] }[] }) {
+  return detail.profile.find((p) => p.itemKey === 'health_condition');
+}
+
 async function eventsFor(requestId?: string) {
   return asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) => {
     let q = tx.selectFrom('auditEvents').selectAll().orderBy('eventId', 'desc');
@@ -26,12 +31,8 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
     const res = await worker.get(`/api/consultees/${t.w.consultees.a}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({
-      familyName: '試験A',
-      healthSummary: '通院中（テスト）',
-      withheld: [],
-      basis: 'assigned',
-    });
+    expect(body).toMatchObject({ consultee: { familyName: '試験A' }, withheld: [], basis: 'assigned' });
+    expect(healthOf(body)).toMatchObject({ value: '通院中（テスト）', withheld: [] });
     const [recorded] = await eventsFor(res.headers['x-request-id'] as string);
     expect(recorded).toMatchObject({
       category: 'access',
@@ -72,9 +73,10 @@ describe('[SEC-4] the choke point decides, filters and records', () => {
     const res = await clerk.get(`/api/consultees/${t.w.consultees.a}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.familyName).toBe('試験A');
-    expect(body).not.toHaveProperty('healthSummary');
-    expect(body.withheld).toEqual(['healthSummary']);
+    expect(body.consultee.familyName).toBe('試験A');
+    const health = healthOf(body);
+    expect(health?.value).toBeNull();
+    expect(health?.withheld).toEqual(['value']);
     expect(res.body).not.toContain('通院中');
     const event = (await eventsFor()).find(
       (e) => e.actorStaffId === t.w.staff.clerk?.staffId && e.action === 'consultee.read',
@@ -309,9 +311,8 @@ describe('[SEC-4] commands through the choke point', () => {
       clientIp: null,
     });
     const read = await access.run((work) => work.read('consultee', t.w.consultees.a));
-    expect(read.withheld).toEqual(['healthSummary']);
+    expect(read.withheld).toEqual([]);
     expect(read.row).toMatchObject({ familyName: '試験A' });
-    expect(read.row).not.toHaveProperty('healthSummary');
     expect(await eventsOf('cmd-read')).toMatchObject([
       { action: 'consultee.read', outcome: 'success', dataClasses: ['ordinary'] },
     ]);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DATA_MAP, RETENTION_RULES } from '../../privacy/data-map.js';
 import { CATEGORIES, DATA_CLASSES } from '../../src/server/core/data-classes.js';
+import { PROFILE_ITEMS } from '../../src/shared/catalog.js';
 
 let tdb: TestDatabase;
 
@@ -40,8 +41,36 @@ describe('[CLS-1] the data map labels every column', () => {
     }
   });
 
-  it('[CLS-1] special-care items are marked: the health summary is 要配慮', () => {
-    expect(DATA_MAP.consultees?.health_summary).toMatchObject({ class: 'special_care', category: 'health' });
+  it('[CLS-1] special-care items are marked: health in the assessment, profile items and notes by row', () => {
+    expect(DATA_MAP.assessments?.health_situation).toMatchObject({ class: 'special_care', category: 'health' });
+    expect(DATA_MAP.profile_items?.value).toMatchObject({ class: 'special_care', rowClass: 'data_class' });
+    expect(DATA_MAP.progress_notes?.content).toMatchObject({ class: 'special_care', rowClass: 'sensitivity' });
+    for (const [table, columns] of Object.entries(DATA_MAP)) {
+      for (const [column, label] of Object.entries(columns)) {
+        if (label.rowClass) expect(Object.keys(columns), `${table}.${column}`).toContain(label.rowClass);
+      }
+    }
+  });
+
+  it('[CLS-1][BIZ-6] the catalog marks health, disability, creed, social discrimination and crime as special-care', () => {
+    const special = PROFILE_ITEMS.filter((i) => i.dataClass === 'special_care').map((i) => i.key);
+    expect(special).toEqual(
+      expect.arrayContaining([
+        'health_condition',
+        'illness',
+        'disability',
+        'long_term_care',
+        'creed',
+        'social_discrimination',
+        'criminal_record',
+        'crime_victim',
+      ]),
+    );
+    expect(
+      PROFILE_ITEMS.filter((i) => i.restricted)
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(['creed', 'crime_victim', 'criminal_record', 'social_discrimination'].sort());
   });
 
   it('[BIZ-6] the consultee’s basic items are labelled as basic personal information', () => {

@@ -10,13 +10,22 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { DATA_MAP } from '../../../privacy/data-map.js';
 import type { DataClass } from '../core/data-classes.js';
-import { decide, scopesFor, type Action, type Actor, type RecordKind, type Scope } from '../core/policy.js';
+import {
+  decide,
+  scopesFor,
+  type Action,
+  type Actor,
+  type RecordKind,
+  type Scope,
+  type Target,
+} from '../core/policy.js';
 import type { PurposeCode } from '../core/purposes.js';
 import { appendAuditEvents, auditRecordJson, type AuditEvent } from '../audit/append.js';
 import { inTenant, type Database, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/errors.js';
 import { RECORD_KINDS, type ResolvedTarget, type StatementContext } from './records.js';
+import { camel } from './columns.js';
 
 /** Tables that hold no consultee data: the staff's own accounts, sessions, settings, audit. */
 export type OperationalDB = Pick<
@@ -49,8 +58,6 @@ export type AuditInput = Omit<
   'tenantId' | 'actorStaffId' | 'actorOrganizationId' | 'requestId' | 'clientIp'
 >;
 
-const camel = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
 export class DataAccess {
   constructor(
     private readonly db: Database,
@@ -64,8 +71,8 @@ export class DataAccess {
     return [...new Set([this.actor.organizationId, ...this.actor.supervisedOrganizationIds])];
   }
 
-  get context(): StatementContext {
-    return { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds };
+  get context(): StatementContext & { staffId: string } {
+    return { tenantId: this.actor.tenantId, organizationIds: this.visibleOrganizationIds, staffId: this.actor.staffId };
   }
 
   /**
@@ -154,6 +161,52 @@ export class Work {
     return { tx: this.tx, targets };
   }
 
+  /**
+   * Decides whether a new record may be created where `target` says (its
+   * organization, office and the staff who will be assigned). A refusal is recorded
+   * and answered with 403. The creation is recorded with `created` once the new
+   * record's id is known, in the same transaction.
+   */
+  async authorizeNew(
+    kind: RecordKind,
+    target: Target,
+    classes: readonly DataClass[],
+  ): Promise<{ tx: Tx; created: (id: string, subjectId: string) => Promise<void> }> {
+    const purpose = this.access.purposeOrFail();
+    const decision = decide(this.actor, kind, 'create', purpose, target, classes);
+    if (!decision.allow) {
+      await this.refuse(
+        this.access.event({
+          category: 'access',
+          action: `${kind}.create`,
+          outcome: 'denied',
+          recordKind: kind,
+          recordOrganizationId: target.organizationId,
+          dataClasses: classes.filter((c) => c !== 'not_personal'),
+          purpose,
+          details: { reason: decision.reason },
+        }),
+      );
+      throw new AppError(403, 'forbidden', 'この窓口で登録する権限がありません');
+    }
+    return {
+      tx: this.tx,
+      created: (id, subjectId) =>
+        this.audit({
+          category: 'access',
+          action: `${kind}.create`,
+          outcome: 'success',
+          recordKind: kind,
+          recordIds: [id],
+          subjectIds: [subjectId],
+          recordOrganizationId: target.organizationId,
+          dataClasses: classes.filter((c) => c !== 'not_personal'),
+          purpose,
+          scopeBasis: decision.basis,
+        }),
+    };
+  }
+
   /** Reads one record within this command's transaction (see DataAccess.read for a read on its own). */
   async read(kind: RecordKind, id: string): Promise<RecordRead> {
     const targets = await decideAll(this.access, this.tx, kind, 'read', [id], undefined, (e) => this.refuse(e));
@@ -170,11 +223,12 @@ export class Work {
    * Lists records of a kind within the actor's reach for the declared purpose.
    * The caller's query receives the scope as SQL (a condition on the kind's table
    * aliased `r`, derived from the same rules as decide()) and an expression telling
-   * whether the actor is assigned to each row; it must select `id` and `assigned`.
+   * whether the actor is assigned to each row; it must select `id` and `assigned`,
+   * and `subjectId` when the record is not the consultee itself.
    * What the list returned is recorded, with the widest basis used, so that a list
    * including records the actor is not assigned to stands out like a single read.
    */
-  async list<T extends { id: string; assigned: boolean }>(
+  async list<T extends { id: string; assigned: boolean; subjectId?: string }>(
     kind: RecordKind,
     classes: readonly DataClass[],
     query: (scope: { tx: Tx; where: Expression<SqlBool>; assigned: Expression<SqlBool> }) => Promise<T[]>,
@@ -198,7 +252,7 @@ export class Work {
         outcome: 'success',
         recordKind: kind,
         recordIds: rows.map((r) => r.id),
-        subjectIds: rows.map((r) => r.id),
+        subjectIds: [...new Set(rows.map((r) => r.subjectId ?? r.id))],
         dataClasses: classes.filter((c) => c !== 'not_personal'),
         purpose,
         scopeBasis: basis,

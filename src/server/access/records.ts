@@ -71,4 +71,41 @@ const consultee: RecordKindSpec = {
   },
 };
 
-export const RECORD_KINDS: Readonly<Record<RecordKind, RecordKindSpec>> = { consultee };
+const caseKind: RecordKindSpec = {
+  table: 'cases',
+  idColumn: 'case_id',
+  async resolve(db, ctx, ids) {
+    const { rows } = await sql<{
+      id: string;
+      organizationId: string;
+      officeId: string;
+      assigned: string[];
+      subjectId: string;
+    }>`SELECT * FROM case_facts(${ctx.tenantId}::uuid, ${ctx.organizationIds.join(',')}, ${[...ids]}::uuid[])`.execute(
+      db,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          subjectId: r.subjectId,
+          organizationId: r.organizationId,
+          officeId: r.officeId,
+          assignedStaffIds: r.assigned,
+        },
+      ]),
+    );
+  },
+  scopeCondition(scope, actor) {
+    switch (scope) {
+      case 'assigned':
+        return sql<SqlBool>`(r.organization_id = ${actor.organizationId} AND EXISTS (
+          SELECT 1 FROM case_workers w WHERE w.tenant_id = r.tenant_id AND w.case_id = r.case_id AND w.staff_id = ${actor.staffId}))`;
+      default:
+        return consultee.scopeCondition(scope, actor);
+    }
+  },
+};
+
+export const RECORD_KINDS: Readonly<Record<RecordKind, RecordKindSpec>> = { consultee, case: caseKind };

@@ -26,6 +26,8 @@ export const CATEGORIES = [
   'economic', // 経済: income, assets, debts
   'services', // 制度・サービスの利用
   'history', // 生活歴・課題
+  'support', // 支援の記録: forms, plans, progress notes
+  'consent', // 同意・取得の記録
   'staff', // about a staff member (accounts, roles)
   'security', // authentication and audit data
   'system', // configuration and keys of the system itself
@@ -39,8 +41,9 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   economic: '経済状況',
   services: '制度・サービスの利用状況',
   history: '生活歴・課題',
+  support: '支援の記録',
+  consent: '同意・取得の記録',
   staff: '職員情報',
   security: '認証・監査',
   system: 'システム',
 };
-

@@ -6,11 +6,16 @@ import type { DataClass } from './data-classes.js';
 import type { PurposeCode } from './purposes.js';
 import type { Role } from './roles.js';
 
-/** Kinds of record that hold consultees' personal data. */
-export const RECORD_KINDS = ['consultee'] as const;
+/**
+ * Kinds of record that hold consultees' personal data: the consultee's own
+ * records (basic information, household, profile, consent), and a case with its
+ * forms, notes and household budget.
+ */
+export const RECORD_KINDS = ['consultee', 'case'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-export type Action = 'read' | 'create' | 'update';
+/** 'assign' changes who works on a case. */
+export type Action = 'read' | 'create' | 'update' | 'assign';
 
 /**
  * How far a grant reaches, narrowest first.
@@ -45,7 +50,8 @@ const CASEWORK_PURPOSES: readonly PurposeCode[] = [
   'support_coordination',
 ];
 const CASE_CLASSES: readonly DataClass[] = ['ordinary', 'identification_code', 'special_care'];
-const WORKERS: readonly Role[] = [
+/** The roles that work cases (may be lead or co-worker). */
+export const ROLES_WORKING_CASES: readonly Role[] = [
   'support_worker',
   'chief_support_worker',
   'employment_support_worker',
@@ -58,38 +64,40 @@ const WORKERS: readonly Role[] = [
  * within the rule's scope. My Number appears in no rule: it is reached only through
  * its own sealed module (ARCHITECTURE rule 7).
  */
+const BOTH: readonly RecordKind[] = ['consultee', 'case'];
+
 export const RULES: readonly Rule[] = [
   // Support workers see and record the cases they are assigned to.
   {
-    roles: WORKERS,
-    kinds: ['consultee'],
+    roles: ROLES_WORKING_CASES,
+    kinds: BOTH,
     actions: ['read', 'create', 'update'],
     purposes: CASEWORK_PURPOSES,
     scope: 'assigned',
     classes: CASE_CLASSES,
   },
-  // Chief workers oversee every case of their office.
+  // Chief workers oversee every case of their office, and decide who works on it.
   {
     roles: ['chief_support_worker'],
-    kinds: ['consultee'],
-    actions: ['read', 'create', 'update'],
+    kinds: BOTH,
+    actions: ['read', 'create', 'update', 'assign'],
     purposes: CASEWORK_PURPOSES,
     scope: 'office',
     classes: CASE_CLASSES,
   },
-  // Workers register a new consultee at their own office before any case is assigned.
+  // Workers register a new consultee at their own office (and become the lead of its first case).
   {
-    roles: WORKERS,
+    roles: ROLES_WORKING_CASES,
     kinds: ['consultee'],
     actions: ['create'],
     purposes: ['consultation_support'],
     scope: 'office',
     classes: CASE_CLASSES,
   },
-  // Reception clerks handle basic information at their office, for reception and applications.
+  // Reception clerks handle basic information at their office: reception, and forwarding applications (BIZ-4).
   {
     roles: ['clerk'],
-    kinds: ['consultee'],
+    kinds: BOTH,
     actions: ['read', 'create', 'update'],
     purposes: ['consultation_support', 'municipal_application'],
     scope: 'office',
@@ -98,7 +106,7 @@ export const RULES: readonly Rule[] = [
   // The privacy protection manager compiles what the person asks to see (DSR) and audits access.
   {
     roles: ['privacy_protection_manager'],
-    kinds: ['consultee'],
+    kinds: BOTH,
     actions: ['read'],
     purposes: ['rights_request_handling', 'access_audit'],
     scope: 'organization',
@@ -116,7 +124,7 @@ export const RULES: readonly Rule[] = [
   // The commissioning municipality supervises its contractors (OUT-1, OUT-4).
   {
     roles: ['municipal_supervisor'],
-    kinds: ['consultee'],
+    kinds: BOTH,
     actions: ['read'],
     purposes: ['contract_supervision'],
     scope: 'tenant',

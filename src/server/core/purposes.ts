@@ -24,4 +24,3 @@ export const PURPOSE_LABELS: Readonly<Record<PurposeCode, string>> = {
   contract_supervision: '委託先における個人情報の取扱いを監督するため',
   access_audit: '個人情報へのアクセス状況を点検し漏えい等を防止するため',
 };
-

@@ -81,15 +81,17 @@ export interface TenantContext {
   tenantId: string;
   /** Organizations whose consultee records the transaction may reach (RLS). */
   organizationIds: readonly string[];
+  /** The staff member acting: named in the history of changes, and the owner of drafts. */
+  staffId?: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function contextLiterals(ctx: TenantContext): [string, string] {
-  for (const id of [ctx.tenantId, ...ctx.organizationIds]) {
+function contextLiterals(ctx: TenantContext): [string, string, string] {
+  for (const id of [ctx.tenantId, ...ctx.organizationIds, ...(ctx.staffId ? [ctx.staffId] : [])]) {
     if (!UUID.test(id)) throw new Error('Tenant context ids must be UUIDs');
   }
-  return [ctx.tenantId, ctx.organizationIds.join(',')];
+  return [ctx.tenantId, ctx.organizationIds.join(','), ctx.staffId ?? ''];
 }
 
 /**
@@ -100,8 +102,10 @@ export async function setTenantContext(
   tx: Transaction<DB> | Kysely<DB> | Kysely<unknown>,
   ctx: TenantContext,
 ): Promise<void> {
-  const [tenant, orgs] = contextLiterals(ctx);
-  await sql`SELECT set_config('app.tenant_id', ${tenant}, true), set_config('app.org_ids', ${orgs}, true)`.execute(tx);
+  const [tenant, orgs, staff] = contextLiterals(ctx);
+  await sql`SELECT set_config('app.tenant_id', ${tenant}, true), set_config('app.org_ids', ${orgs}, true), set_config('app.staff_id', ${staff}, true)`.execute(
+    tx,
+  );
 }
 
 /**
@@ -110,10 +114,12 @@ export async function setTenantContext(
  * are written into the statement.
  */
 export async function inTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const [tenant, orgs] = contextLiterals(ctx);
+  const [tenant, orgs, staff] = contextLiterals(ctx);
   return db.connection().execute(async (conn) => {
     await sql
-      .raw(`BEGIN; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.org_ids', '${orgs}', true)`)
+      .raw(
+        `BEGIN; SELECT set_config('app.tenant_id', '${tenant}', true), set_config('app.org_ids', '${orgs}', true), set_config('app.staff_id', '${staff}', true)`,
+      )
       .execute(conn);
     let result: T;
     try {

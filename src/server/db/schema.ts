@@ -97,7 +97,14 @@ export interface ConsulteesTable {
   postalCode: string | null;
   address: string | null;
   phone: string | null;
-  healthSummary: string | null;
+  phoneMobile: string | null;
+  email: string | null;
+  sexNote: string | null;
+  nameKey: Generated<string>;
+  kanaKey: Generated<string>;
+  phoneKey: Generated<string>;
+  basicSource: Generated<string>;
+  basicSourceDetail: string | null;
   createdBy: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -113,6 +120,13 @@ export interface CasesTable {
   openedOn: PlainDate;
   closedOn: PlainDate | null;
   createdAt: Timestamp;
+  status: Generated<string>;
+  statusChangedAt: Timestamp;
+  suspendedFrom: string | null;
+  screeningResult: string | null;
+  referralDestination: string | null;
+  referredToPublicAssistance: Generated<boolean>;
+  updatedAt: Timestamp;
 }
 
 export interface CaseWorkersTable {
@@ -158,6 +172,382 @@ export interface AuditEventsTable {
   hash: ColumnType<string, never, never>;
 }
 
+/** Columns every form of a case shares. */
+interface CaseRecordColumns {
+  tenantId: string;
+  caseId: string;
+  consulteeId: string;
+  organizationId: string;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** The basis of special-care content (ACQ-2). */
+interface AcquisitionColumns {
+  consentId: string | null;
+  acquisitionGround: string | null;
+  groundReason: string | null;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface HouseholdMembersTable {
+  tenantId: string;
+  memberId: string;
+  consulteeId: string;
+  organizationId: string;
+  relationship: string;
+  relationshipNote: string | null;
+  familyName: string;
+  givenName: string | null;
+  kana: string | null;
+  sex: string | null;
+  birthDate: PlainDate | null;
+  cohabiting: boolean;
+  occupation: string | null;
+  notes: string | null;
+  source: string;
+  sourceDetail: string | null;
+  removedAt: Date | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProfileItemsTable extends AcquisitionColumns {
+  tenantId: string;
+  itemId: string;
+  consulteeId: string;
+  organizationId: string;
+  itemKey: string;
+  category: string;
+  dataClass: 'ordinary' | 'special_care';
+  value: string;
+  source: string;
+  sourceDetail: string | null;
+  sourceReason: string | null;
+  approvalId: string | null;
+  recordedBy: string;
+  recordedAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DocumentsTable {
+  tenantId: string;
+  documentId: string;
+  consulteeId: string;
+  organizationId: string;
+  kind: 'consent_scan';
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: string;
+  uploadedAt: Timestamp;
+}
+
+export interface ConsentsTable {
+  tenantId: string;
+  consentId: string;
+  consulteeId: string;
+  organizationId: string;
+  givenBy: 'self' | 'representative';
+  representativeName: string | null;
+  representativeRelation: string | null;
+  representativeAuthority: string | null;
+  method: 'written' | 'oral' | 'electronic';
+  explanation: string | null;
+  documentId: string | null;
+  givenOn: PlainDate;
+  purposes: string[];
+  agencyKinds: string[];
+  agencyNames: string | null;
+  coversSpecialCare: boolean;
+  validFrom: PlainDate;
+  validUntil: PlainDate | null;
+  supersedes: string | null;
+  supersededBy: string | null;
+  withdrawnOn: PlainDate | null;
+  withdrawalReason: string | null;
+  withdrawalRecordedBy: string | null;
+  recordedBy: string;
+  recordedAt: Timestamp;
+}
+
+export interface CommissioningApprovalsTable {
+  tenantId: string;
+  approvalId: string;
+  consulteeId: string;
+  organizationId: string;
+  categories: string[];
+  approverName: string;
+  approverTitle: string | null;
+  approvedOn: PlainDate;
+  documentNumber: string | null;
+  reason: string;
+  recordedBy: string;
+  recordedAt: Timestamp;
+}
+
+export interface CaseTransitionsTable {
+  tenantId: string;
+  transitionId: string;
+  caseId: string;
+  organizationId: string;
+  transition: string;
+  fromStatus: string;
+  toStatus: string;
+  effectiveOn: PlainDate;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: Timestamp;
+}
+
+export interface IntakeFormsTable extends CaseRecordColumns {
+  formId: string;
+  receivedOn: PlainDate;
+  receivedBy: string;
+  contactRoute: string;
+  referredBy: string | null;
+  visitorName: string | null;
+  visitorPhone: string | null;
+  visitorRelation: string | null;
+  visitorRelationDetail: string | null;
+  topics: string[];
+  primaryTopic: string | null;
+  topicOther: string | null;
+  wishes: string | null;
+  employmentStatus: string | null;
+  housingStatus: string | null;
+  healthInsurance: string | null;
+  pension: string | null;
+  applied: boolean;
+  appliedOn: PlainDate | null;
+  purposesExplainedOn: PlainDate | null;
+  rulesVersion: string | null;
+  source: string;
+  sourceDetail: string | null;
+}
+
+export interface AssessmentsTable extends CaseRecordColumns, AcquisitionColumns {
+  assessmentId: string;
+  assessedOn: PlainDate;
+  assessedBy: string;
+  issueTraits: string[];
+  lifeHistory: string | null;
+  healthSituation: string | null;
+  workSituation: string | null;
+  financeSituation: string | null;
+  housingSituation: string | null;
+  familyRelations: string | null;
+  socialRelations: string | null;
+  strengths: string | null;
+  personWishes: string | null;
+  assessorView: string | null;
+  emergencySupport: string | null;
+}
+
+export interface PlanGoal {
+  goal: string;
+  actions: string;
+  who: string;
+  period: string;
+}
+
+export interface PlansTable extends CaseRecordColumns {
+  planId: string;
+  revision: number;
+  draftedOn: PlainDate;
+  periodFrom: PlainDate | null;
+  periodTo: PlainDate | null;
+  longTermGoal: string | null;
+  goals: Json<PlanGoal[]>;
+  programs: string[];
+  employmentSupportTarget: boolean;
+  personAgreedOn: PlainDate | null;
+  nextReviewOn: PlainDate | null;
+  notes: string | null;
+}
+
+export interface Attendee {
+  name: string;
+  organization: string;
+  role: string;
+}
+
+export interface CoordinationMeetingsTable extends CaseRecordColumns {
+  meetingId: string;
+  heldOn: PlainDate;
+  planId: string | null;
+  attendees: Json<Attendee[]>;
+  decision: 'approve_plan' | 'revise_plan' | 'confirm_closure' | 'confirm_suspension';
+  notes: string | null;
+}
+
+export interface SupportDecisionsTable extends CaseRecordColumns {
+  decisionId: string;
+  planId: string | null;
+  decidedOn: PlainDate;
+  decidedBy: string;
+  decisionNumber: string | null;
+  periodFrom: PlainDate | null;
+  periodTo: PlainDate | null;
+  notes: string | null;
+}
+
+export interface MunicipalApplicationsTable extends CaseRecordColumns {
+  applicationId: string;
+  planId: string | null;
+  appliedOn: PlainDate;
+  programs: string[];
+  forwardedOn: PlainDate | null;
+  forwardedBy: string | null;
+  municipalityReceivedOn: PlainDate | null;
+  notes: string | null;
+}
+
+export interface ProgressNotesTable extends CaseRecordColumns, AcquisitionColumns {
+  noteId: string;
+  contactOn: PlainDate;
+  method: string;
+  counterpart: string;
+  counterpartDetail: string | null;
+  content: string;
+  sensitivity: 'ordinary' | 'special_care';
+  nextStep: string | null;
+  nextContactOn: PlainDate | null;
+}
+
+export interface GoalResult {
+  goal: string;
+  result: 'achieved' | 'partial' | 'not_achieved';
+  comment: string;
+}
+
+export interface EvaluationsTable extends CaseRecordColumns {
+  evaluationId: string;
+  planId: string | null;
+  evaluatedOn: PlainDate;
+  goalResults: Json<GoalResult[]>;
+  employed: boolean;
+  employedOn: PlainDate | null;
+  incomeIncreased: boolean;
+  incomeIncreasedOn: PlainDate | null;
+  improvementObserved: boolean;
+  improvements: string[];
+  personView: string | null;
+  evaluatorView: string | null;
+  nextAction: 'close' | 'replan' | 'continue';
+}
+
+export interface ClosuresTable extends CaseRecordColumns {
+  closureId: string;
+  closedOn: PlainDate;
+  reasons: string[];
+  reasonNote: string | null;
+  wishesConfirmed: boolean;
+  reportedToMeetingOn: PlainDate | null;
+  followUpUntil: PlainDate | null;
+}
+
+export interface BudgetLineJson {
+  direction: 'income' | 'expense';
+  category: string;
+  label: string;
+  amount: number;
+}
+
+export interface BudgetSheetsTable extends CaseRecordColumns {
+  sheetId: string;
+  kind: 'at_consultation' | 'planned';
+  month: string;
+  lines: Json<BudgetLineJson[]>;
+  notes: string | null;
+}
+
+export interface CashFlowEventJson {
+  month: string;
+  label: string;
+  amount: number;
+}
+
+export interface CashFlowsTable extends CaseRecordColumns {
+  cashFlowId: string;
+  startMonth: string;
+  openingBalance: number;
+  baseSheetId: string | null;
+  events: Json<CashFlowEventJson[]>;
+  notes: string | null;
+}
+
+export interface DebtsTable extends CaseRecordColumns {
+  debtId: string;
+  creditor: string;
+  kind: string;
+  balance: number;
+  monthlyPayment: number;
+  arrearsAmount: number;
+  arrearsMonths: number;
+  status: 'repaying' | 'in_arrears' | 'restructuring' | 'settled';
+  notes: string | null;
+}
+
+export interface ArrearsTable extends CaseRecordColumns {
+  arrearId: string;
+  kind: string;
+  creditor: string | null;
+  amount: number;
+  months: number;
+  resolvedOn: PlainDate | null;
+  notes: string | null;
+}
+
+export interface BudgetActionJson {
+  action: string;
+  due: string;
+  who: string;
+}
+
+export interface BudgetPlansTable extends CaseRecordColumns {
+  budgetPlanId: string;
+  draftedOn: PlainDate;
+  goals: string;
+  actions: Json<BudgetActionJson[]>;
+  loanReferral: string | null;
+  debtRestructuring: string | null;
+  benefitApplications: string | null;
+  plannedSheetId: string | null;
+  reviewOn: PlainDate | null;
+}
+
+export interface RecordHistoryTable {
+  tenantId: string;
+  historyId: ColumnType<string, never, never>;
+  organizationId: string | null;
+  recordTable: string;
+  recordId: string;
+  subjectId: string | null;
+  caseId: string | null;
+  changeKind: 'insert' | 'update' | 'delete';
+  changedFields: string[];
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, never, never>;
+  changedBy: string | null;
+  changedAt: Timestamp;
+}
+
+export interface DraftsTable {
+  tenantId: string;
+  staffId: string;
+  draftKey: string;
+  organizationId: string;
+  consulteeId: string | null;
+  caseId: string | null;
+  payload: Json<unknown>;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   organizations: OrganizationsTable;
@@ -170,4 +560,26 @@ export interface DB {
   caseWorkers: CaseWorkersTable;
   auditChainHeads: AuditChainHeadsTable;
   auditEvents: AuditEventsTable;
+  householdMembers: HouseholdMembersTable;
+  profileItems: ProfileItemsTable;
+  documents: DocumentsTable;
+  consents: ConsentsTable;
+  commissioningApprovals: CommissioningApprovalsTable;
+  caseTransitions: CaseTransitionsTable;
+  intakeForms: IntakeFormsTable;
+  assessments: AssessmentsTable;
+  plans: PlansTable;
+  coordinationMeetings: CoordinationMeetingsTable;
+  supportDecisions: SupportDecisionsTable;
+  municipalApplications: MunicipalApplicationsTable;
+  progressNotes: ProgressNotesTable;
+  evaluations: EvaluationsTable;
+  closures: ClosuresTable;
+  budgetSheets: BudgetSheetsTable;
+  cashFlows: CashFlowsTable;
+  debts: DebtsTable;
+  arrears: ArrearsTable;
+  budgetPlans: BudgetPlansTable;
+  recordHistory: RecordHistoryTable;
+  drafts: DraftsTable;
 }

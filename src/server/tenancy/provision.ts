@@ -10,6 +10,7 @@ import type { EmploymentKind, Role } from '../core/roles.js';
 import { passwordLength, PASSWORD_MIN_LENGTH } from '../core/password-policy.js';
 import { appendAuditEvents } from '../audit/append.js';
 import { hashPassword, oneTimePassword } from '../modules/auth/passwords.js';
+import { digitsKey, kanaKey, nameKey } from '../core/search-key.js';
 
 export function typed(ownerDb: Kysely<unknown>): Kysely<DB> {
   return ownerDb.withPlugin(new CamelCasePlugin()) as unknown as Kysely<DB>;
@@ -184,10 +185,70 @@ export async function createConsulteeRow(
       postalCode: null,
       address: spec.address ?? null,
       phone: spec.phone ?? null,
-      healthSummary: spec.healthSummary ?? null,
+      phoneMobile: null,
+      email: null,
+      sexNote: null,
+      basicSourceDetail: null,
+      nameKey: nameKey(`${spec.familyName}${spec.givenName ?? ''}`),
+      kanaKey: kanaKey(`${spec.familyNameKana ?? ''}${spec.givenNameKana ?? ''}`),
+      phoneKey: spec.phone ? digitsKey(spec.phone) : '',
       createdBy: spec.createdBy,
     })
     .execute();
+  if (spec.healthSummary) {
+    // Special-care data rests on a consent that covers it (ACQ-2): the person agreed orally at intake.
+    const consentId = randomUUID();
+    await tx
+      .insertInto('consents')
+      .values({
+        tenantId,
+        consentId,
+        consulteeId,
+        organizationId: spec.organizationId,
+        givenBy: 'self',
+        representativeName: null,
+        representativeRelation: null,
+        representativeAuthority: null,
+        method: 'oral',
+        explanation: '利用目的と関係機関との情報共有、健康状態等の要配慮個人情報の取扱いについて説明し、同意を得た',
+        documentId: null,
+        givenOn: spec.case?.openedOn ?? '2026-04-01',
+        purposes: ['consultation_support', 'municipal_application', 'support_coordination'],
+        agencyKinds: ['administrative', 'employment', 'medical'],
+        agencyNames: null,
+        coversSpecialCare: true,
+        validFrom: spec.case?.openedOn ?? '2026-04-01',
+        validUntil: null,
+        supersedes: null,
+        supersededBy: null,
+        withdrawnOn: null,
+        withdrawalReason: null,
+        withdrawalRecordedBy: null,
+        recordedBy: spec.createdBy,
+      })
+      .execute();
+    await tx
+      .insertInto('profileItems')
+      .values({
+        tenantId,
+        itemId: randomUUID(),
+        consulteeId,
+        organizationId: spec.organizationId,
+        itemKey: 'health_condition',
+        category: 'health',
+        dataClass: 'special_care',
+        value: spec.healthSummary,
+        source: 'self',
+        sourceDetail: null,
+        sourceReason: null,
+        consentId,
+        acquisitionGround: null,
+        groundReason: null,
+        approvalId: null,
+        recordedBy: spec.createdBy,
+      })
+      .execute();
+  }
   if (!spec.case) return { consulteeId, caseId: null };
   const caseId = randomUUID();
   await tx
