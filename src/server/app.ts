@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { AppContext } from './context.js';
 import { guardPlugin } from './access/guard.js';
-import { AppError } from './http/errors.js';
+import { AppError, fromDatabaseError } from './http/errors.js';
 import { schemaErrorFormatter, ValidationFailure } from './http/validation.js';
 import { validatorCompiler } from './http/validator.js';
 import { ErrorResponse } from './http/schemas.js';
@@ -19,6 +19,8 @@ import staffRoutes from './modules/staff/routes.js';
 import settingsRoutes from './modules/settings/routes.js';
 import auditRoutes from './modules/audit/routes.js';
 import consulteeRoutes from './modules/consultees/routes.js';
+import caseRoutes from './modules/cases/routes.js';
+import draftRoutes from './modules/drafts/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export interface BuildOptions {
@@ -130,6 +132,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         ...(error.field ? { field: error.field } : {}),
       });
     }
+    const refused = fromDatabaseError(error);
+    if (refused) {
+      // A check the service should have made first: worth a look, not an alarm.
+      req.log.warn({ err: error }, 'refused by a database constraint');
+      return reply.code(refused.statusCode).send({ code: refused.code, message: refused.message });
+    }
     const fastifyError = error as { statusCode?: number; code?: string; message: string };
     const status = fastifyError.statusCode ?? 500;
     if (status === 429) {
@@ -171,6 +179,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
   await app.register(consulteeRoutes);
+  await app.register(caseRoutes);
+  await app.register(draftRoutes);
   if (options.extraRoutes) await app.register(async (child) => options.extraRoutes?.(child));
   await app.register(systemRoutes, { webRoot: options.webRoot ?? null });
   await app.ready();

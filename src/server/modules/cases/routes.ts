@@ -1,0 +1,297 @@
+// Cases (BIZ-1, BIZ-2, BIZ-4): the record, the flow, assignment, and every form.
+// Each form's routes are made from one table below: the path, the body schema and
+// the purpose of use the route declares (PUR-1).
+
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
+import type { PurposeCode } from '../../core/purposes.js';
+import { Ok, responses } from '../../http/schemas.js';
+import { ConsulteeParams, Created, HistoryResponse } from '../consultees/schema.js';
+import {
+  ApplicationBody,
+  ArrearBody,
+  AssessmentBody,
+  BudgetPlanBody,
+  BudgetSheetBody,
+  CaseCreated,
+  CaseDetail,
+  CaseParams,
+  CashFlowBody,
+  DashboardResponse,
+  ClosureBody,
+  DebtBody,
+  DecisionBody,
+  EvaluationBody,
+  IntakeBody,
+  MeetingBody,
+  NoteBody,
+  OpenCaseBody,
+  PlanBody,
+  RecordParams,
+  ScreeningBody,
+  TransitionBody,
+  TransitionResult,
+  WorkersBody,
+} from './schema.js';
+import {
+  assignWorkers,
+  caseDetail,
+  caseHistory,
+  moveCase,
+  openCase,
+  recordScreening,
+  saveForm,
+  updateForm,
+  type FormName,
+} from './service.js';
+import { dashboard } from './dashboard.js';
+
+const tags = ['cases'];
+const reading = (purpose: PurposeCode) => ({ access: { permission: 'consultee.read' as const, purpose } });
+const writing = (purpose: PurposeCode) => ({ access: { permission: 'consultee.write' as const, purpose } });
+
+/** Every form of a case: where it lives under /api/cases/:caseId, its body and the purpose of writing it. */
+const FORM_ROUTES: readonly { name: FormName; path: string; body: TSchema; purpose: PurposeCode; summary: string }[] = [
+  { name: 'intake', path: 'intake', body: IntakeBody, purpose: 'consultation_support', summary: '相談受付・申込票' },
+  {
+    name: 'assessment',
+    path: 'assessment',
+    body: AssessmentBody,
+    purpose: 'consultation_support',
+    summary: 'インテーク・アセスメントシート',
+  },
+  {
+    name: 'plans',
+    path: 'plans',
+    body: PlanBody,
+    purpose: 'consultation_support',
+    summary: 'プラン兼事業等利用申込書',
+  },
+  {
+    name: 'meetings',
+    path: 'meetings',
+    body: MeetingBody,
+    purpose: 'support_coordination',
+    summary: '支援調整会議の記録',
+  },
+  {
+    name: 'decisions',
+    path: 'decisions',
+    body: DecisionBody,
+    purpose: 'support_coordination',
+    summary: '支援決定の記録',
+  },
+  {
+    name: 'applications',
+    path: 'applications',
+    body: ApplicationBody,
+    purpose: 'municipal_application',
+    summary: '事業等利用申込と自治体への送付',
+  },
+  { name: 'notes', path: 'notes', body: NoteBody, purpose: 'consultation_support', summary: '支援経過記録' },
+  {
+    name: 'evaluations',
+    path: 'evaluations',
+    body: EvaluationBody,
+    purpose: 'consultation_support',
+    summary: '評価シート',
+  },
+  { name: 'closure', path: 'closure', body: ClosureBody, purpose: 'consultation_support', summary: '終結の記録' },
+  {
+    name: 'budgetSheets',
+    path: 'budget/sheets',
+    body: BudgetSheetBody,
+    purpose: 'consultation_support',
+    summary: '家計表',
+  },
+  {
+    name: 'cashFlows',
+    path: 'budget/cash-flows',
+    body: CashFlowBody,
+    purpose: 'consultation_support',
+    summary: 'キャッシュフロー表',
+  },
+  { name: 'debts', path: 'budget/debts', body: DebtBody, purpose: 'consultation_support', summary: '債務の一覧' },
+  { name: 'arrears', path: 'budget/arrears', body: ArrearBody, purpose: 'consultation_support', summary: '滞納の一覧' },
+  {
+    name: 'budgetPlans',
+    path: 'budget/plans',
+    body: BudgetPlanBody,
+    purpose: 'consultation_support',
+    summary: '家計再生プラン',
+  },
+];
+
+/** Forms a case has at most one of: written with PUT on the form itself. */
+const SINGLE_FORMS: readonly FormName[] = ['intake', 'assessment', 'closure'];
+
+export default async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.get(
+    '/api/dashboard',
+    {
+      config: reading('consultation_support'),
+      schema: {
+        tags,
+        summary: '担当ケースの状況と対応が必要なケース',
+        response: responses({ 200: DashboardResponse }),
+      },
+    },
+    async (req) => req.data.run((work) => dashboard(work)),
+  );
+
+  r.get(
+    '/api/cases/:caseId',
+    {
+      config: reading('consultation_support'),
+      schema: {
+        tags,
+        summary: 'ケースの記録（すべての様式）',
+        params: CaseParams,
+        response: responses({ 200: CaseDetail }),
+      },
+    },
+    async (req) => req.data.run((work) => caseDetail(work, req.params.caseId)),
+  );
+
+  r.get(
+    '/api/cases/:caseId/history',
+    {
+      config: reading('consultation_support'),
+      schema: {
+        tags,
+        summary: 'ケースの記録の変更履歴',
+        params: CaseParams,
+        response: responses({ 200: HistoryResponse }),
+      },
+    },
+    async (req) => ({ items: await req.data.run((work) => caseHistory(work, req.params.caseId)) }),
+  );
+
+  r.post(
+    '/api/consultees/:consulteeId/cases',
+    {
+      config: writing('consultation_support'),
+      schema: {
+        tags,
+        summary: '新しいケースを開く（家計改善支援など）',
+        params: ConsulteeParams,
+        body: OpenCaseBody,
+        response: responses({ 200: CaseCreated }),
+      },
+    },
+    async (req) => ({ caseId: await req.data.run((work) => openCase(work, req.params.consulteeId, req.body)) }),
+  );
+
+  r.post(
+    '/api/cases/:caseId/transitions',
+    {
+      config: writing('consultation_support'),
+      schema: {
+        tags,
+        summary: '支援の段階を進める・中断する・再開する',
+        params: CaseParams,
+        body: TransitionBody,
+        response: responses({ 200: TransitionResult }),
+      },
+    },
+    async (req) => ({
+      status: await req.data.run((work) =>
+        moveCase(work, req.params.caseId, req.body.transition, req.body.effectiveOn, req.body.note),
+      ),
+    }),
+  );
+
+  r.put(
+    '/api/cases/:caseId/workers',
+    {
+      config: writing('consultation_support'),
+      schema: {
+        tags,
+        summary: '担当者の割当て（主任相談支援員）',
+        params: CaseParams,
+        body: WorkersBody,
+        response: responses({ 200: Ok }),
+      },
+    },
+    async (req) => {
+      await req.data.run((work) => assignWorkers(work, req.params.caseId, req.body.leadStaffId, req.body.coStaffIds));
+      return { ok: true as const };
+    },
+  );
+
+  r.put(
+    '/api/cases/:caseId/screening',
+    {
+      config: writing('consultation_support'),
+      schema: {
+        tags,
+        summary: 'スクリーニングの結果',
+        params: CaseParams,
+        body: ScreeningBody,
+        response: responses({ 200: Ok }),
+      },
+    },
+    async (req) => {
+      await req.data.run((work) => recordScreening(work, req.params.caseId, req.body));
+      return { ok: true as const };
+    },
+  );
+
+  for (const form of FORM_ROUTES) {
+    const base = `/api/cases/:caseId/${form.path}`;
+    const body = (req: { body: unknown }) => req.body as Record<string, unknown>;
+    if (SINGLE_FORMS.includes(form.name)) {
+      r.put(
+        base,
+        {
+          config: writing(form.purpose),
+          schema: {
+            tags,
+            summary: `${form.summary}（作成・変更）`,
+            params: CaseParams,
+            body: form.body,
+            response: responses({ 200: Created }),
+          },
+        },
+        async (req) => ({ id: await req.data.run((work) => saveForm(work, req.params.caseId, form.name, body(req))) }),
+      );
+      continue;
+    }
+    r.post(
+      base,
+      {
+        config: writing(form.purpose),
+        schema: {
+          tags,
+          summary: `${form.summary}（追加）`,
+          params: CaseParams,
+          body: form.body,
+          response: responses({ 200: Created }),
+        },
+      },
+      async (req) => ({
+        id: await req.data.run((work) => saveForm(work, req.params.caseId, form.name, body(req))),
+      }),
+    );
+    r.put(
+      `${base}/:recordId`,
+      {
+        config: writing(form.purpose),
+        schema: {
+          tags,
+          summary: `${form.summary}（変更）`,
+          params: RecordParams,
+          body: form.body,
+          response: responses({ 200: Ok }),
+        },
+      },
+      async (req) => {
+        await req.data.run((work) => updateForm(work, req.params.caseId, form.name, req.params.recordId, body(req)));
+        return { ok: true as const };
+      },
+    );
+  }
+}
