@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatDateTime, formatWareki, parseJapaneseDate, tokyoDate } from './wareki.js';
+import { ageOn, formatDateTime, formatWareki, formatWarekiMonth, parseJapaneseDate, tokyoDate } from './wareki.js';
 
 describe('和暦 dates', () => {
   it.each([
@@ -10,6 +10,15 @@ describe('和暦 dates', () => {
     ['1926-12-25', '昭和元年12月25日'],
   ])('%s → %s', (iso, expected) => {
     expect(formatWareki(iso)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-04', '令和8年4月'],
+    ['2019-05', '令和元年5月'],
+    ['2019-04', '平成31年4月'],
+    ['2027-01', '令和9年1月'],
+  ])('month %s → %s', (month, expected) => {
+    expect(formatWarekiMonth(month)).toBe(expected);
   });
 
   it.each([

@@ -44,6 +44,17 @@ export function formatWareki(isoDate: string): string {
   return warekiDate.format(utcNoon(isoDate));
 }
 
+/**
+ * 2026-04 → 令和8年4月. The era is the one of the month's first day: a month in
+ * which an era began reads in the era it began in.
+ */
+export function formatWarekiMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const first = formatWareki(`${month}-01`);
+  return first.replace(/1日$/, '');
+}
+
 /** 2026-04-01 → 2026年4月1日 */
 export function formatGregorian(isoDate: string): string {
   if (!isIsoDate(isoDate)) return isoDate;

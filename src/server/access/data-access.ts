@@ -136,6 +136,11 @@ export class Work {
     return this.access.actor;
   }
 
+  /** The purpose the route declared. */
+  get purpose(): PurposeCode {
+    return this.access.purposeOrFail();
+  }
+
   /** Tables without consultee data. Consultee tables are reached only through authorize(). */
   get operational(): Kysely<OperationalDB> {
     return this.tx as unknown as Kysely<OperationalDB>;

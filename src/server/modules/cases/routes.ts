@@ -6,7 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
 import type { PurposeCode } from '../../core/purposes.js';
-import { Ok, responses } from '../../http/schemas.js';
+import { Type } from 'typebox';
+import { Ok, responses, StringEnum, Uuid } from '../../http/schemas.js';
+import { Binary, sendFile } from '../../http/download.js';
+import { PRINTABLE_FORMS, printCaseForm } from './print.js';
 import { ConsulteeParams, Created, HistoryResponse } from '../consultees/schema.js';
 import {
   ApplicationBody,
@@ -237,6 +240,26 @@ export default async function caseRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       await req.data.run((work) => recordScreening(work, req.params.caseId, req.body));
       return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/cases/:caseId/print/:form',
+    {
+      config: reading('consultation_support'),
+      schema: {
+        tags,
+        summary: '様式の印刷（PDF）',
+        params: Type.Object({ caseId: Uuid('ケース'), form: StringEnum(PRINTABLE_FORMS, { title: '様式' }) }),
+        querystring: Type.Object({ recordId: Type.Optional(Uuid('記録')) }, { additionalProperties: false }),
+        response: responses({ 200: Binary }),
+      },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await req.data.run((work) =>
+        printCaseForm(work, req.params.caseId, req.params.form, req.query.recordId),
+      );
+      return sendFile(reply, { content: pdf, mediaType: 'application/pdf', fileName });
     },
   );
 

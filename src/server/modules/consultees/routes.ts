@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Ok, responses, Uuid } from '../../http/schemas.js';
+import { Binary, sendFile } from '../../http/download.js';
+import { printConsentForm } from './print.js';
 import {
   ApprovalBody,
   BasicUpdateBody,
@@ -258,16 +260,27 @@ export default async function consulteeRoutes(app: FastifyInstance): Promise<voi
         tags,
         summary: '同意書の写しの表示',
         params: Type.Object({ consulteeId: Uuid('相談者'), documentId: Uuid('書類') }),
-        response: responses({ 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) }),
+        response: responses({ 200: Binary }),
+      },
+    },
+    async (req, reply) =>
+      sendFile(reply, await req.data.run((work) => fetchDocument(work, req.params.consulteeId, req.params.documentId))),
+  );
+
+  r.get(
+    '/api/consultees/:consulteeId/print/consent-form',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '同意書（署名用）の印刷',
+        params: ConsulteeParams,
+        response: responses({ 200: Binary }),
       },
     },
     async (req, reply) => {
-      const document = await req.data.run((work) => fetchDocument(work, req.params.consulteeId, req.params.documentId));
-      return reply
-        .type(document.mediaType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
-        .header('cache-control', 'no-store')
-        .send(document.content);
+      const { pdf, fileName } = await req.data.run((work) => printConsentForm(work, req.params.consulteeId));
+      return sendFile(reply, { content: pdf, mediaType: 'application/pdf', fileName });
     },
   );
 
