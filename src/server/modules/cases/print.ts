@@ -5,7 +5,7 @@
 
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Work } from '../../access/data-access.js';
-import { budgetTotals, type BudgetLine, type CashFlowMonth } from '../../core/budget.js';
+import { type budgetTotals, type BudgetLine, type CashFlowMonth } from '../../core/budget.js';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../core/case-flow.js';
 import { notFound } from '../../http/errors.js';
 import {
