@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'demo': {
-        const result = await createDemoTenant(db, values.code ?? 'demo');
+        const result = await createDemoTenant(db, connection.appDb(), values.code ?? 'demo');
         print(`Created the demo tenant "${result.name}" with ${result.consultees} fictional consultees.`);
         print(`Open http://localhost:${config.port} and sign in with the code "${result.code}":`);
         print();

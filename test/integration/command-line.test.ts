@@ -4,6 +4,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { buildTestApp, testContext } from '../support/world.js';
+import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
+import { CASE_STATUSES } from '../../src/server/core/case-flow.js';
 
 const run = promisify(execFile);
 
@@ -64,13 +66,22 @@ describe('the command line', () => {
     expect((await failure(cli('init', '--tenant', 'x'))).stderr).toContain('--admin');
   });
 
-  it('demo creates a fictional tenant and prints how to sign in', async () => {
+  it('demo creates a fictional tenant with a case in every stage, and prints how to sign in', async () => {
     const { stdout } = await cli('demo', '--code', 'demo-test');
     expect(stdout).toContain('架空市（デモ）');
     expect(stdout).toMatch(/soudan\s+\S{20}\s+見本 相太/);
     expect(stdout).toContain('demo-test');
     const verified = await cli('verify-audit', '--tenant', 'demo-test');
     expect(verified.stdout).toMatch(/^OK/m);
+    const tenant = await tdb.owner
+      .selectFrom('tenants')
+      .select('tenantId')
+      .where('code', '=', 'demo-test')
+      .executeTakeFirstOrThrow();
+    const statuses = await asOwnerInTenant(tdb.owner, tenant.tenantId, (tx) =>
+      tx.selectFrom('cases').select('status').execute(),
+    );
+    expect(new Set(statuses.map((c) => c.status))).toEqual(new Set(CASE_STATUSES));
   });
 
   it('an unknown command prints the usage and exits 2', async () => {

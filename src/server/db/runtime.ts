@@ -133,6 +133,11 @@ export async function assertSafeAppRole(db: Database): Promise<void> {
 export interface OwnerConnection {
   ownerDb: Kysely<unknown>;
   appRole: string;
+  /**
+   * A connection as the app role, for commands that work through the choke point
+   * like the app does (the demo tenant's cases). Opened on first use.
+   */
+  appDb(): Database;
   close(): Promise<void>;
 }
 
@@ -141,26 +146,50 @@ export interface OwnerConnection {
  * starts the cluster, or joins the one a running app instance holds.
  */
 export async function openOwnerConnection(config: Config): Promise<OwnerConnection> {
+  let app: Database | null = null;
+  const lazy = (url: string) => () => (app ??= createDatabase({ connectionString: url, max: 2 }));
+  const closeApp = async () => {
+    await app?.destroy();
+  };
   if (config.databaseUrl) {
     if (!config.databaseOwnerUrl) {
       throw new Error('Set DATABASE_OWNER_URL (the owner role) to run this command against DATABASE_URL');
     }
     const ownerDb = createRawDatabase(config.databaseOwnerUrl);
-    return { ownerDb, appRole: roleOf(config.databaseUrl), close: () => ownerDb.destroy() };
+    return {
+      ownerDb,
+      appRole: roleOf(config.databaseUrl),
+      appDb: lazy(config.databaseUrl),
+      close: async () => {
+        await closeApp();
+        await ownerDb.destroy();
+      },
+    };
   }
   const port = await runningClusterPort(config.dataDir);
   if (port !== null) {
     const credentials = await loadCredentials(path.join(config.dataDir, 'credentials.json'));
-    const password = credentials.rolePasswords[EMBEDDED_OWNER];
-    if (!password) throw new Error('The running instance has not created the owner role yet');
-    const url = `postgres://${EMBEDDED_OWNER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
-    const ownerDb = createRawDatabase(url);
-    return { ownerDb, appRole: EMBEDDED_APP, close: () => ownerDb.destroy() };
+    const url = (role: string) => {
+      const password = credentials.rolePasswords[role];
+      if (!password) throw new Error(`The running instance has not created the role ${role} yet`);
+      return `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+    };
+    const ownerDb = createRawDatabase(url(EMBEDDED_OWNER));
+    return {
+      ownerDb,
+      appRole: EMBEDDED_APP,
+      appDb: lazy(url(EMBEDDED_APP)),
+      close: async () => {
+        await closeApp();
+        await ownerDb.destroy();
+      },
+    };
   }
   const opened = await openEmbedded(config, { poolSize: 1 });
   return {
     ownerDb: opened.ownerDb as Kysely<unknown>,
     appRole: EMBEDDED_APP,
+    appDb: () => opened.db,
     close: () => opened.close(),
   };
 }

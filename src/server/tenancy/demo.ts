@@ -1,19 +1,18 @@
 // The demo tenant: a fictional city, its social welfare council as contractor,
-// clearly fictional staff in every role, and fictional consultees with cases.
+// clearly fictional staff in every role, and fictional consultees with a case in
+// every stage of the flow, recorded through the app's own services.
 // Every name here is invented (family names 見本/架空/試験/仮名 say so).
 
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { CaseStatus } from '../core/case-flow.js';
+import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Role } from '../core/roles.js';
-import {
-  asOwnerInTenant,
-  createConsulteeRow,
-  createOfficeRow,
-  createOrganization,
-  createStaffRow,
-  createTenant,
-} from './provision.js';
+import { tokyoDate } from '../../shared/wareki.js';
+import { CaseDriver, type StaffRef } from './drive.js';
+import { asOwnerInTenant, createOfficeRow, createOrganization, createStaffRow, createTenant } from './provision.js';
+import { budgetSteps, dayAfter, sampleConsent, stepsTo } from './sample-forms.js';
 
 export interface DemoAccount {
   login: string;
@@ -58,7 +57,25 @@ const STAFF: StaffSeed[] = [
   { login: 'kanri', name: '架空 管', kana: 'カクウ カン', roles: ['system_administrator'], where: 'city' },
 ];
 
-const CONSULTEES = [
+type Status = CaseStatus;
+
+interface ConsulteeSeed {
+  family: string;
+  given: string;
+  fk: string;
+  gk: string;
+  sex: 'male' | 'female';
+  birth: string;
+  worker: string;
+  health: string | null;
+  /** Where the case stands, and how many days ago it was opened. */
+  status: Status;
+  daysAgo: number;
+  program?: 'self_reliance' | 'household_budget';
+}
+
+/** One case in every stage of the flow, so every screen has something to show. */
+const CONSULTEES: readonly ConsulteeSeed[] = [
   {
     family: '架空',
     given: '太郎',
@@ -68,6 +85,8 @@ const CONSULTEES = [
     birth: '1975-06-15',
     worker: 'soudan',
     health: '腰痛の持病あり（通院中）',
+    status: 'in_support',
+    daysAgo: 120,
   },
   {
     family: '見本',
@@ -78,6 +97,8 @@ const CONSULTEES = [
     birth: '1988-02-29',
     worker: 'soudan',
     health: null,
+    status: 'intake',
+    daysAgo: 2,
   },
   {
     family: '試験',
@@ -88,6 +109,8 @@ const CONSULTEES = [
     birth: '1961-11-03',
     worker: 'shien',
     health: 'うつ病で通院歴あり',
+    status: 'suspended',
+    daysAgo: 200,
   },
   {
     family: '仮名',
@@ -98,6 +121,8 @@ const CONSULTEES = [
     birth: '1999-04-01',
     worker: 'shien',
     health: null,
+    status: 'plan_draft',
+    daysAgo: 20,
   },
   {
     family: '架空',
@@ -108,6 +133,8 @@ const CONSULTEES = [
     birth: '1970-09-09',
     worker: 'shuro',
     health: null,
+    status: 'evaluation',
+    daysAgo: 190,
   },
   {
     family: '見本',
@@ -118,8 +145,83 @@ const CONSULTEES = [
     birth: '1958-12-24',
     worker: 'kakei',
     health: '糖尿病（服薬中）',
+    status: 'assessment',
+    daysAgo: 15,
+    program: 'household_budget',
   },
-] as const;
+  {
+    family: '試験',
+    given: '三郎',
+    fk: 'シケン',
+    gk: 'サブロウ',
+    sex: 'male',
+    birth: '1966-03-10',
+    worker: 'soudan',
+    health: null,
+    status: 'closed',
+    daysAgo: 300,
+  },
+  {
+    family: '仮名',
+    given: '由美',
+    fk: 'カメイ',
+    gk: 'ユミ',
+    sex: 'female',
+    birth: '1983-07-07',
+    worker: 'soudan',
+    health: null,
+    status: 'screening',
+    daysAgo: 5,
+  },
+  {
+    family: '架空',
+    given: '大輔',
+    fk: 'カクウ',
+    gk: 'ダイスケ',
+    sex: 'male',
+    birth: '1992-10-20',
+    worker: 'shien',
+    health: null,
+    status: 'closed_info_only',
+    daysAgo: 60,
+  },
+  {
+    family: '見本',
+    given: '裕子',
+    fk: 'ミホン',
+    gk: 'ユウコ',
+    sex: 'female',
+    birth: '1951-01-15',
+    worker: 'shien',
+    health: null,
+    status: 'referred',
+    daysAgo: 45,
+  },
+  {
+    family: '試験',
+    given: '誠',
+    fk: 'シケン',
+    gk: 'マコト',
+    sex: 'male',
+    birth: '1979-05-05',
+    worker: 'soudan',
+    health: null,
+    status: 'coordination',
+    daysAgo: 25,
+  },
+  {
+    family: '仮名',
+    given: '恵',
+    fk: 'カメイ',
+    gk: 'メグミ',
+    sex: 'female',
+    birth: '1986-08-18',
+    worker: 'shuro',
+    health: null,
+    status: 'decided',
+    daysAgo: 35,
+  },
+];
 
 /** A readable demo password: four random words would be nicer; 20 characters from a safe alphabet will do. */
 function demoPassword(): string {
@@ -127,10 +229,15 @@ function demoPassword(): string {
   return [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-export async function createDemoTenant(db: Kysely<DB>, code = 'demo'): Promise<DemoResult> {
+/**
+ * Creates the demo tenant. The organizations and staff are provisioned as the
+ * owner; the consultees and their cases are then recorded by their workers
+ * through the app's own services (`app`, the app role), consent first.
+ */
+export async function createDemoTenant(db: Kysely<DB>, app: Database, code = 'demo'): Promise<DemoResult> {
   const name = '架空市（デモ）';
   const tenantId = await createTenant(db, { code, name });
-  return asOwnerInTenant(db, tenantId, async (tx) => {
+  const { accounts, staff } = await asOwnerInTenant(db, tenantId, async (tx) => {
     const city = await createOrganization(tx, tenantId, { kind: 'municipality', name: '架空市 福祉部 生活支援課' });
     const council = await createOrganization(tx, tenantId, {
       kind: 'contractor',
@@ -140,21 +247,23 @@ export async function createDemoTenant(db: Kysely<DB>, code = 'demo'): Promise<D
     const councilOffice = await createOfficeRow(tx, tenantId, council, '架空市くらしサポートセンター');
 
     const accounts: DemoAccount[] = [];
-    const ids = new Map<string, string>();
+    const staff = new Map<string, StaffRef>();
     for (const s of STAFF) {
       const password = demoPassword();
       const organizationId = s.where === 'city' ? city : council;
+      const officeId =
+        s.where === 'city' ? (s.roles.includes('municipal_supervisor') ? cityOffice : null) : councilOffice;
       const { staffId } = await createStaffRow(tx, tenantId, {
         login: s.login,
         displayName: s.name,
         displayNameKana: s.kana,
         organizationId,
-        officeId: s.where === 'city' ? (s.roles.includes('municipal_supervisor') ? cityOffice : null) : councilOffice,
+        officeId,
         roles: s.roles,
         password,
         mustChangePassword: false,
       });
-      ids.set(s.login, staffId);
+      staff.set(s.login, { staffId, tenantId, organizationId, officeId, roles: s.roles });
       accounts.push({
         login: s.login,
         displayName: s.name,
@@ -163,23 +272,32 @@ export async function createDemoTenant(db: Kysely<DB>, code = 'demo'): Promise<D
         password,
       });
     }
-    for (const [i, c] of CONSULTEES.entries()) {
-      await createConsulteeRow(tx, tenantId, {
-        organizationId: council,
-        officeId: councilOffice,
-        familyName: c.family,
-        givenName: c.given,
-        familyNameKana: c.fk,
-        givenNameKana: c.gk,
-        sex: c.sex,
-        birthDate: c.birth,
-        address: `架空県架空市見本町${i + 1}-${i + 2}-${i + 3}`,
-        phone: `000-0000-${String(1000 + i).slice(-4)}`,
-        healthSummary: c.health,
-        createdBy: ids.get('uketsuke') as string,
-        case: { openedOn: `2026-0${(i % 9) + 1}-1${i}`, lead: ids.get(c.worker) as string },
-      });
-    }
-    return { tenantId, code, name, accounts, consultees: CONSULTEES.length };
+    return { accounts, staff };
   });
+
+  const today = tokyoDate(new Date());
+  for (const [i, c] of CONSULTEES.entries()) {
+    const worker = staff.get(c.worker) as StaffRef;
+    const driver = new CaseDriver(app, worker);
+    const opened = dayAfter(today, -c.daysAgo);
+    const { consulteeId, caseId } = await driver.register({
+      familyName: c.family,
+      givenName: c.given,
+      familyNameKana: c.fk,
+      givenNameKana: c.gk,
+      sex: c.sex,
+      birthDate: c.birth,
+      address: `架空県架空市見本町${i + 1}-${i + 2}-${i + 3}`,
+      phone: `000-0000-${String(1000 + i).slice(-4)}`,
+      program: c.program ?? 'self_reliance',
+      openedOn: opened,
+      consent: sampleConsent(opened),
+    });
+    if (c.health) {
+      await driver.profile(consulteeId, 'health_condition', { value: c.health, source: 'self' });
+    }
+    await driver.steps(caseId, stepsTo(c.status, opened));
+    if (c.program === 'household_budget') await driver.steps(caseId, budgetSteps(opened));
+  }
+  return { tenantId, code, name, accounts, consultees: CONSULTEES.length };
 }

@@ -3,6 +3,7 @@
 // benchmark use them as realistic input. Every person and place here is invented.
 
 import type { Transition } from '../core/case-flow.js';
+import type { RegisterBody } from '../modules/consultees/schema.js';
 
 /** Dates relative to the day the case was opened (YYYY-MM-DD). */
 export function dayAfter(isoDate: string, days: number): string {
@@ -11,7 +12,7 @@ export function dayAfter(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const sampleConsent = (on: string) => ({
+export const sampleConsent = (on: string): NonNullable<RegisterBody['consent']> => ({
   givenBy: 'self' as const,
   method: 'oral' as const,
   explanation:
@@ -146,6 +147,68 @@ export const sampleClosure = (on: string) => ({
   reportedToMeetingOn: on,
   followUpUntil: dayAfter(on, 90),
 });
+
+export const sampleBudgetSheet = (month: string) => ({
+  kind: 'at_consultation',
+  month,
+  lines: [
+    { direction: 'income', category: 'wages', label: 'パート', amount: 118000 },
+    { direction: 'income', category: 'child_allowance', label: '児童扶養手当', amount: 45000 },
+    { direction: 'expense', category: 'housing', label: '家賃', amount: 58000 },
+    { direction: 'expense', category: 'food', label: '', amount: 45000 },
+    { direction: 'expense', category: 'utilities', label: '', amount: 14000 },
+    { direction: 'expense', category: 'communication', label: 'スマートフォン2台', amount: 16000 },
+    { direction: 'expense', category: 'education', label: '給食費・教材費', amount: 8000 },
+    { direction: 'expense', category: 'debt_payment', label: 'カードローン', amount: 30000 },
+  ],
+  notes: '毎月1万円ほど不足し、カードローンで補っている。',
+});
+
+export const sampleDebts = [
+  {
+    creditor: '架空カード株式会社',
+    kind: 'credit_card',
+    balance: 820000,
+    monthlyPayment: 30000,
+    arrearsAmount: 60000,
+    arrearsMonths: 2,
+    status: 'in_arrears',
+  },
+  {
+    creditor: '見本ファイナンス',
+    kind: 'consumer_loan',
+    balance: 300000,
+    monthlyPayment: 0,
+    arrearsAmount: 0,
+    arrearsMonths: 0,
+    status: 'repaying',
+  },
+];
+
+export const sampleArrear = { kind: 'rent', creditor: '架空不動産', amount: 116000, months: 2 };
+
+export const sampleBudgetPlan = (on: string) => ({
+  draftedOn: on,
+  goals: '家賃の滞納を解消し、毎月の収支を黒字にする',
+  actions: [
+    { action: '通信費の契約を見直す', due: '1か月', who: '本人' },
+    { action: '法テラスに同行し、債務整理を相談する', due: '2か月', who: '本人・家計改善支援員' },
+  ],
+  loanReferral: '生活福祉資金（緊急小口資金）の相談',
+  debtRestructuring: '任意整理を検討',
+  benefitApplications: '就学援助の申請',
+  reviewOn: dayAfter(on, 60),
+});
+
+/** The household-budget sheets of a case opened on the day. */
+export function budgetSteps(opened: string): SampleStep[] {
+  return [
+    { form: 'budget/sheets', method: 'POST', body: sampleBudgetSheet(opened.slice(0, 7)) },
+    ...sampleDebts.map((body) => ({ form: 'budget/debts', method: 'POST' as const, body })),
+    { form: 'budget/arrears', method: 'POST', body: sampleArrear },
+    { form: 'budget/plans', method: 'POST', body: sampleBudgetPlan(dayAfter(opened, 10)) },
+  ];
+}
 
 /** Where the forms live under /api/cases/:caseId, and how they are written. */
 export type SampleStep =

@@ -1,6 +1,6 @@
 // Cases (BIZ-1, BIZ-2, BIZ-4): the record, the flow, assignment, and every form.
-// Each form's routes are made from one table below: the path, the body schema and
-// the purpose of use the route declares (PUR-1).
+// Each form's routes are made from FORMS (where it lives, the purpose of use the
+// route declares, PUR-1) and its body schema.
 
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -46,7 +46,9 @@ import {
   recordScreening,
   saveForm,
   updateForm,
+  FORMS,
   type FormName,
+  type FormSpec,
 } from './service.js';
 import { dashboard } from './dashboard.js';
 
@@ -54,80 +56,23 @@ const tags = ['cases'];
 const reading = (purpose: PurposeCode) => ({ access: { permission: 'consultee.read' as const, purpose } });
 const writing = (purpose: PurposeCode) => ({ access: { permission: 'consultee.write' as const, purpose } });
 
-/** Every form of a case: where it lives under /api/cases/:caseId, its body and the purpose of writing it. */
-const FORM_ROUTES: readonly { name: FormName; path: string; body: TSchema; purpose: PurposeCode; summary: string }[] = [
-  { name: 'intake', path: 'intake', body: IntakeBody, purpose: 'consultation_support', summary: '相談受付・申込票' },
-  {
-    name: 'assessment',
-    path: 'assessment',
-    body: AssessmentBody,
-    purpose: 'consultation_support',
-    summary: 'インテーク・アセスメントシート',
-  },
-  {
-    name: 'plans',
-    path: 'plans',
-    body: PlanBody,
-    purpose: 'consultation_support',
-    summary: 'プラン兼事業等利用申込書',
-  },
-  {
-    name: 'meetings',
-    path: 'meetings',
-    body: MeetingBody,
-    purpose: 'support_coordination',
-    summary: '支援調整会議の記録',
-  },
-  {
-    name: 'decisions',
-    path: 'decisions',
-    body: DecisionBody,
-    purpose: 'support_coordination',
-    summary: '支援決定の記録',
-  },
-  {
-    name: 'applications',
-    path: 'applications',
-    body: ApplicationBody,
-    purpose: 'municipal_application',
-    summary: '事業等利用申込と自治体への送付',
-  },
-  { name: 'notes', path: 'notes', body: NoteBody, purpose: 'consultation_support', summary: '支援経過記録' },
-  {
-    name: 'evaluations',
-    path: 'evaluations',
-    body: EvaluationBody,
-    purpose: 'consultation_support',
-    summary: '評価シート',
-  },
-  { name: 'closure', path: 'closure', body: ClosureBody, purpose: 'consultation_support', summary: '終結の記録' },
-  {
-    name: 'budgetSheets',
-    path: 'budget/sheets',
-    body: BudgetSheetBody,
-    purpose: 'consultation_support',
-    summary: '家計表',
-  },
-  {
-    name: 'cashFlows',
-    path: 'budget/cash-flows',
-    body: CashFlowBody,
-    purpose: 'consultation_support',
-    summary: 'キャッシュフロー表',
-  },
-  { name: 'debts', path: 'budget/debts', body: DebtBody, purpose: 'consultation_support', summary: '債務の一覧' },
-  { name: 'arrears', path: 'budget/arrears', body: ArrearBody, purpose: 'consultation_support', summary: '滞納の一覧' },
-  {
-    name: 'budgetPlans',
-    path: 'budget/plans',
-    body: BudgetPlanBody,
-    purpose: 'consultation_support',
-    summary: '家計再生プラン',
-  },
-];
-
-/** Forms a case has at most one of: written with PUT on the form itself. */
-const SINGLE_FORMS: readonly FormName[] = ['intake', 'assessment', 'closure'];
+/** The body each form of a case is written with (where and for which purpose: FORMS). */
+const FORM_BODIES: Readonly<Record<FormName, TSchema>> = {
+  intake: IntakeBody,
+  assessment: AssessmentBody,
+  plans: PlanBody,
+  meetings: MeetingBody,
+  decisions: DecisionBody,
+  applications: ApplicationBody,
+  notes: NoteBody,
+  evaluations: EvaluationBody,
+  closure: ClosureBody,
+  budgetSheets: BudgetSheetBody,
+  cashFlows: CashFlowBody,
+  debts: DebtBody,
+  arrears: ArrearBody,
+  budgetPlans: BudgetPlanBody,
+};
 
 export default async function caseRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -263,56 +208,56 @@ export default async function caseRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  for (const form of FORM_ROUTES) {
-    const base = `/api/cases/:caseId/${form.path}`;
+  for (const [name, spec] of Object.entries(FORMS) as [FormName, FormSpec][]) {
+    const base = `/api/cases/:caseId/${spec.path}`;
+    const config = writing(spec.purpose);
     const body = (req: { body: unknown }) => req.body as Record<string, unknown>;
-    if (SINGLE_FORMS.includes(form.name)) {
+    // A form a case has one of is written with PUT on the form itself; others are added and changed.
+    if (spec.single) {
       r.put(
         base,
         {
-          config: writing(form.purpose),
+          config,
           schema: {
             tags,
-            summary: `${form.summary}（作成・変更）`,
+            summary: `${spec.label}（作成・変更）`,
             params: CaseParams,
-            body: form.body,
+            body: FORM_BODIES[name],
             response: responses({ 200: Created }),
           },
         },
-        async (req) => ({ id: await req.data.run((work) => saveForm(work, req.params.caseId, form.name, body(req))) }),
+        async (req) => ({ id: await req.data.run((work) => saveForm(work, req.params.caseId, name, body(req))) }),
       );
       continue;
     }
     r.post(
       base,
       {
-        config: writing(form.purpose),
+        config,
         schema: {
           tags,
-          summary: `${form.summary}（追加）`,
+          summary: `${spec.label}（追加）`,
           params: CaseParams,
-          body: form.body,
+          body: FORM_BODIES[name],
           response: responses({ 200: Created }),
         },
       },
-      async (req) => ({
-        id: await req.data.run((work) => saveForm(work, req.params.caseId, form.name, body(req))),
-      }),
+      async (req) => ({ id: await req.data.run((work) => saveForm(work, req.params.caseId, name, body(req))) }),
     );
     r.put(
       `${base}/:recordId`,
       {
-        config: writing(form.purpose),
+        config,
         schema: {
           tags,
-          summary: `${form.summary}（変更）`,
+          summary: `${spec.label}（変更）`,
           params: RecordParams,
-          body: form.body,
+          body: FORM_BODIES[name],
           response: responses({ 200: Ok }),
         },
       },
       async (req) => {
-        await req.data.run((work) => updateForm(work, req.params.caseId, form.name, req.params.recordId, body(req)));
+        await req.data.run((work) => updateForm(work, req.params.caseId, name, req.params.recordId, body(req)));
         return { ok: true as const };
       },
     );

@@ -19,15 +19,20 @@ import {
 import { budgetTotals, cashFlow, debtTotals, type BudgetLine } from '../../core/budget.js';
 import { ROLES_WORKING_CASES } from '../../core/policy.js';
 import type { DataClass } from '../../core/data-classes.js';
+import type { PurposeCode } from '../../core/purposes.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { acquisitionBasisFor, historyOf, today } from '../consultees/service.js';
 
-/** A form of a case: its table, the id column, and whether a case has at most one. */
+/** A form of a case: its table, where it lives in the API, and the purpose of writing it. */
 export interface FormSpec {
   table: string;
   idColumn: string;
   single: boolean;
+  /** Under /api/cases/:caseId. */
+  path: string;
+  /** The purpose of use a write of the form declares (PUR-1). */
+  purpose: PurposeCode;
   /** Columns holding JSON, written as text. */
   json?: readonly string[];
   /** A column whose value decides the row's class (see the data map's rowClass). */
@@ -35,28 +40,65 @@ export interface FormSpec {
   label: string;
 }
 
+const CASEWORK = 'consultation_support';
+
 export const FORMS = {
-  intake: { table: 'intake_forms', idColumn: 'form_id', single: true, label: '相談受付・申込票' },
+  intake: {
+    table: 'intake_forms',
+    idColumn: 'form_id',
+    single: true,
+    path: 'intake',
+    purpose: CASEWORK,
+    label: '相談受付・申込票',
+  },
   assessment: {
     table: 'assessments',
     idColumn: 'assessment_id',
     single: true,
+    path: 'assessment',
+    purpose: CASEWORK,
     label: 'インテーク・アセスメントシート',
   },
-  plans: { table: 'plans', idColumn: 'plan_id', single: false, json: ['goals'], label: 'プラン' },
+  plans: {
+    table: 'plans',
+    idColumn: 'plan_id',
+    single: false,
+    path: 'plans',
+    purpose: CASEWORK,
+    json: ['goals'],
+    label: 'プラン',
+  },
   meetings: {
     table: 'coordination_meetings',
     idColumn: 'meeting_id',
     single: false,
+    path: 'meetings',
+    purpose: 'support_coordination',
     json: ['attendees'],
     label: '支援調整会議',
   },
-  decisions: { table: 'support_decisions', idColumn: 'decision_id', single: false, label: '支援決定' },
-  applications: { table: 'municipal_applications', idColumn: 'application_id', single: false, label: '事業等利用申込' },
+  decisions: {
+    table: 'support_decisions',
+    idColumn: 'decision_id',
+    single: false,
+    path: 'decisions',
+    purpose: 'support_coordination',
+    label: '支援決定',
+  },
+  applications: {
+    table: 'municipal_applications',
+    idColumn: 'application_id',
+    single: false,
+    path: 'applications',
+    purpose: 'municipal_application',
+    label: '事業等利用申込',
+  },
   notes: {
     table: 'progress_notes',
     idColumn: 'note_id',
     single: false,
+    path: 'notes',
+    purpose: CASEWORK,
     rowClass: 'sensitivity',
     label: '支援経過記録',
   },
@@ -64,24 +106,52 @@ export const FORMS = {
     table: 'evaluations',
     idColumn: 'evaluation_id',
     single: false,
+    path: 'evaluations',
+    purpose: CASEWORK,
     json: ['goalResults'],
     label: '評価シート',
   },
-  closure: { table: 'closures', idColumn: 'closure_id', single: true, label: '終結' },
-  budgetSheets: { table: 'budget_sheets', idColumn: 'sheet_id', single: false, json: ['lines'], label: '家計表' },
+  closure: {
+    table: 'closures',
+    idColumn: 'closure_id',
+    single: true,
+    path: 'closure',
+    purpose: CASEWORK,
+    label: '終結',
+  },
+  budgetSheets: {
+    table: 'budget_sheets',
+    idColumn: 'sheet_id',
+    single: false,
+    path: 'budget/sheets',
+    purpose: CASEWORK,
+    json: ['lines'],
+    label: '家計表',
+  },
   cashFlows: {
     table: 'cash_flows',
     idColumn: 'cash_flow_id',
     single: false,
+    path: 'budget/cash-flows',
+    purpose: CASEWORK,
     json: ['events'],
     label: 'キャッシュフロー表',
   },
-  debts: { table: 'debts', idColumn: 'debt_id', single: false, label: '債務' },
-  arrears: { table: 'arrears', idColumn: 'arrear_id', single: false, label: '滞納' },
+  debts: { table: 'debts', idColumn: 'debt_id', single: false, path: 'budget/debts', purpose: CASEWORK, label: '債務' },
+  arrears: {
+    table: 'arrears',
+    idColumn: 'arrear_id',
+    single: false,
+    path: 'budget/arrears',
+    purpose: CASEWORK,
+    label: '滞納',
+  },
   budgetPlans: {
     table: 'budget_plans',
     idColumn: 'budget_plan_id',
     single: false,
+    path: 'budget/plans',
+    purpose: CASEWORK,
     json: ['actions'],
     label: '家計再生プラン',
   },
