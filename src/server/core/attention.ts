@@ -70,7 +70,7 @@ export function attentionOf(facts: CaseFacts, today: string): Attention[] {
   }
   if (facts.unforwardedSince) items.push({ code: 'application_unforwarded', on: facts.unforwardedSince });
   const lastContact = facts.lastContactOn ?? facts.openedOn;
-  if (IN_CONTACT.includes(facts.status) && lastContact < addDays(today, -NO_CONTACT_DAYS)) {
+  if (IN_CONTACT.includes(facts.status) && lastContact <= addDays(today, -NO_CONTACT_DAYS)) {
     items.push({ code: 'no_contact', on: lastContact });
   }
   return items;
