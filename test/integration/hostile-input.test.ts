@@ -1,11 +1,25 @@
 // Every input field must survive hostile values: a clear 4xx (or a faithful
 // 2xx), never a 5xx, and nothing changed by a refused request.
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { type Client, signIn, useTestApp } from '../support/world.js';
+import { caseAt } from '../support/casework.js';
+import {
+  sampleBudgetSheet,
+  sampleConsent,
+  sampleIntake,
+  sampleNote,
+  samplePlan,
+} from '../../src/server/tenancy/sample-forms.js';
 
 const t = useTestApp();
+
+/** A case of worker1's in support, for the casework routes. */
+const ids = { consulteeId: '', caseId: '' };
+beforeAll(async () => {
+  Object.assign(ids, await caseAt(await signIn(t.app, t.w, 'worker1'), 'in_support'));
+});
 
 const HOSTILE: unknown[] = [
   '',
@@ -86,6 +100,72 @@ const CASES: Case[] = [
     url: () => '/api/admin/settings',
     body: () => ({ mfaRequiredForAll: false, sessionIdleMinutes: 15, sessionAbsoluteHours: 12 }),
   },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => '/api/consultees',
+    body: () => ({
+      familyName: '敵対',
+      givenName: '入力',
+      familyNameKana: 'テキタイ',
+      birthDate: '1980-01-01',
+      phone: '03-1234-5678',
+      email: 'a@example.jp',
+      program: 'self_reliance',
+      confirmDuplicate: true,
+      consent: sampleConsent('2026-04-01'),
+    }),
+  },
+  {
+    who: 'worker1',
+    method: 'PUT',
+    url: () => `/api/cases/${ids.caseId}/intake`,
+    body: () => sampleIntake('2026-04-01'),
+  },
+  { who: 'worker1', method: 'POST', url: () => `/api/cases/${ids.caseId}/notes`, body: () => sampleNote('2026-06-01') },
+  { who: 'worker1', method: 'POST', url: () => `/api/cases/${ids.caseId}/plans`, body: () => samplePlan('2026-06-01') },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => `/api/cases/${ids.caseId}/budget/sheets`,
+    body: () => sampleBudgetSheet('2026-06'),
+  },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => `/api/cases/${ids.caseId}/transitions`,
+    body: () => ({ transition: 'suspend', note: '連絡が取れない' }),
+  },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/consents`,
+    body: () => sampleConsent('2026-05-01'),
+  },
+  {
+    who: 'worker1',
+    method: 'PUT',
+    url: () => `/api/consultees/${ids.consulteeId}/profile/workplace`,
+    body: () => ({ value: '倉庫', source: 'family', sourceDetail: '母', sourceReason: '本人不在' }),
+  },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/household`,
+    body: () => ({
+      relationship: 'child',
+      familyName: '見本',
+      birthDate: '2012-01-01',
+      cohabiting: true,
+      source: 'self',
+    }),
+  },
+  {
+    who: 'worker1',
+    method: 'PUT',
+    url: () => `/api/drafts/case:${ids.caseId}:notes`,
+    body: () => ({ payload: { content: '書きかけ' } }),
+  },
 ];
 
 describe('hostile values in every field', () => {
@@ -119,11 +199,19 @@ describe('hostile values in every field', () => {
   it('hostile path and query values never reach a 5xx', async () => {
     const ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
     const chief = await signIn(t.app, t.w, 'chief');
+    const worker = await signIn(t.app, t.w, 'worker1');
     for (const value of HOSTILE) {
       const raw = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
       const text = raw === '\ud800' ? '%ED%A0%80' : encodeURIComponent(raw);
       for (const [client, url] of [
         [chief, `/api/consultees/${text}`],
+        [worker, `/api/consultees?q=${text}`],
+        [worker, `/api/consultees?birthDate=${text}`],
+        [worker, `/api/consultees?phone=${text}`],
+        [worker, `/api/cases/${text}`],
+        [worker, `/api/cases/${ids.caseId}/print/${text}`],
+        [worker, `/api/cases/${ids.caseId}/print/plan?recordId=${text}`],
+        [worker, `/api/drafts/${text}`],
         [ppm, `/api/audit/events?staffId=${text}`],
         [ppm, `/api/audit/events?from=${text}`],
         [ppm, `/api/audit/events?action=${text}`],
