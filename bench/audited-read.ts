@@ -5,13 +5,12 @@
 //
 //   npm run bench            (BENCH_CONSULTEES=10000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 to change)
 
-import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
 import { startBenchCluster } from './cluster.js';
-import { BENCH_PASSWORD, generate } from './generate.js';
+import { generate } from './generate.js';
+import { median, signInAs, startBenchServer } from './harness.js';
 import { createRawDatabase } from '../src/server/db/database.js';
 import { typed } from '../src/server/tenancy/provision.js';
-import { freePort } from '../src/server/db/embedded.js';
 
 const CONSULTEES = Number(process.env.BENCH_CONSULTEES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -26,50 +25,25 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
 const cluster = await startBenchCluster();
 const owner = createRawDatabase(cluster.ownerUrl, 4);
 try {
   const started = performance.now();
-  const data = await generate(typed(owner), CONSULTEES);
+  const data = await generate(typed(owner), CONSULTEES, { notesPerCase: 0 });
   console.log(
     `generated ${CONSULTEES} consultees with cases in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const port = await freePort();
-  const server = fork(new URL('./server.ts', import.meta.url), [], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []),
-    ],
-    env: {
-      ...process.env,
-      BENCH_PORT: String(port),
-      BENCH_APP_URL: cluster.appUrl,
-      BENCH_SUPERUSER_URL: cluster.superuserUrl,
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('message', () => resolve());
-    server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
+  const server = await startBenchServer(cluster);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    const signIn = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantCode: data.code, login: data.workerLogin, password: BENCH_PASSWORD }),
-    });
-    if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const id = data.assigned[0] as string;
+    const base = server.base;
+    const cookie = await signInAs(base, data.code, data.workerLogin);
+    const id = data.assigned[0]?.consulteeId as string;
 
-    const audited = `${base}/api/consultees/${id}`;
+    const audited = `${base}/api/consultees/${id}/basic`;
     const bare = `${base}/bench/bare/${id}`;
     const check = await (await fetch(audited, { headers: { cookie } })).json();
-    if (!check.familyName) throw new Error(`audited read returned no data: ${JSON.stringify(check)}`);
+    if (!check.consultee?.familyName) throw new Error(`audited read returned no data: ${JSON.stringify(check)}`);
 
     // Warm up both paths (JIT, connection pools, caches).
     await load(bare, {}, 2);
@@ -100,9 +74,7 @@ try {
       console.log(`ratio audited/bare   ${((auditedRps / bareRps) * 100).toFixed(1)} %   (target ≥ 50 %)`);
     }
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 } finally {
   await owner.destroy();

@@ -31,7 +31,8 @@ const app = await buildApp(
         async (req) => {
           const { rows } = await bare.query(
             `SELECT consultee_id, organization_id, office_id, family_name, given_name, family_name_kana, given_name_kana,
-                    sex, birth_date, postal_code, address, phone, health_summary, created_by, created_at, updated_at
+                    sex, birth_date, postal_code, address, phone, phone_mobile, email, sex_note, name_key, kana_key,
+                    phone_key, basic_source, basic_source_detail, created_by, created_at, updated_at
              FROM consultees WHERE consultee_id = $1`,
             [(req.params as { id: string }).id],
           );

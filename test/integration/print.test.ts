@@ -29,7 +29,7 @@ async function pdfText(client: Client, url: string, name: string): Promise<strin
 }
 
 describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
-  it('prints every form of a case, with 和暦 dates, and records each print', async () => {
+  it('[ACQ-5] prints every form of a case, with 和暦 dates, the intake saying when the purposes and rules were explained; each print recorded', async () => {
     const worker = await signIn(t.app, t.w, 'worker1');
     const { caseId } = await caseAt(worker, 'closed');
     const base = `/api/cases/${caseId}/print`;
@@ -39,6 +39,7 @@ describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
     expect(intake).toMatch(/◎収入・生活費のこと/);
     expect(intake).toContain('個人情報に関する管理・取扱規程');
     expect(intake).toContain('テスト市社会福祉協議会');
+    expect(intake).toContain('規程を説明した日令和8年4月1日（2026年4月版）');
     const plan = await pdfText(worker, `${base}/plan`, 'plan');
     expect(plan).toContain('プラン兼事業等利用申込書');
     expect(plan).toContain('住まいを失わない');
@@ -56,7 +57,7 @@ describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
     );
   });
 
-  it('prints the household budget with computed totals, and the consent form for signature', async () => {
+  it('[BIZ-3][CON-2] prints the household budget with computed totals, and the consent form for signature with special-care consent asked separately', async () => {
     const worker = await signIn(t.app, t.w, 'budget');
     const { caseId, consulteeId } = await registerWithConsent(worker, { program: 'household_budget' });
     const sheet = await worker.post(`/api/cases/${caseId}/budget/sheets`, {
@@ -82,6 +83,7 @@ describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
     const consent = await pdfText(worker, `/api/consultees/${consulteeId}/print/consent-form`, 'consent-form');
     expect(consent).toContain('個人情報の取扱いに関する同意書');
     expect(consent).toContain('いつでも撤回できます');
+    expect(consent).toContain('3．要配慮個人情報');
     expect(consent).toContain('見本');
   });
 

@@ -8,6 +8,7 @@ const facts = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
   periodTo: null,
   evaluated: false,
   lastContactOn: '2026-11-20',
+  nextContactOn: null,
   unforwardedSince: null,
   ...overrides,
 });
@@ -29,6 +30,14 @@ describe('[BIZ-2][BIZ-4] what needs a worker’s attention', () => {
     ]);
     expect(attentionOf(facts({ periodTo: '2026-12-06', evaluated: true }), TODAY)).toEqual([]);
     expect(attentionOf(facts({ status: 'plan_draft', nextReviewOn: '2026-11-01' }), TODAY)).toEqual([]);
+  });
+
+  it('a planned contact (monitoring) whose day has come', () => {
+    expect(attentionOf(facts({ nextContactOn: '2026-11-22' }), TODAY)).toEqual([
+      { code: 'contact_due', on: '2026-11-22' },
+    ]);
+    expect(attentionOf(facts({ nextContactOn: '2026-11-23' }), TODAY)).toEqual([]);
+    expect(attentionOf(facts({ status: 'suspended', nextContactOn: '2026-11-01' }), TODAY)).toEqual([]);
   });
 
   it('[BIZ-4] an application not forwarded to the municipality, whatever the stage', () => {

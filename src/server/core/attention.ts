@@ -1,7 +1,8 @@
 // What needs a worker's attention on a case (the dashboard), as a pure function of
 // the case's facts and today's date: a plan review coming due, an evaluation
-// coming due at the end of the support period, an application not yet forwarded
-// to the municipality (BIZ-4), and a case nobody has been in contact with.
+// coming due at the end of the support period, a planned contact (monitoring) that
+// has come, an application not yet forwarded to the municipality (BIZ-4), and a
+// case nobody has been in contact with.
 
 import type { CaseStatus } from './case-flow.js';
 
@@ -21,15 +22,19 @@ export interface CaseFacts {
   /** Whether the current plan has been evaluated. */
   evaluated: boolean;
   lastContactOn: string | null;
+  /** The next contact the latest progress note planned (monitoring). */
+  nextContactOn: string | null;
   /** The earliest application date of those not yet forwarded. */
   unforwardedSince: string | null;
 }
 
-export type AttentionCode = 'plan_review_due' | 'evaluation_due' | 'application_unforwarded' | 'no_contact';
+export type AttentionCode =
+  'plan_review_due' | 'evaluation_due' | 'contact_due' | 'application_unforwarded' | 'no_contact';
 
 export const ATTENTION_LABELS: Readonly<Record<AttentionCode, string>> = {
   plan_review_due: 'プランの見直し時期',
   evaluation_due: '評価の時期',
+  contact_due: '予定した連絡・訪問の日',
   application_unforwarded: '利用申込が自治体に未送付',
   no_contact: `${NO_CONTACT_DAYS}日以上連絡の記録なし`,
 };
@@ -67,6 +72,9 @@ export function attentionOf(facts: CaseFacts, today: string): Attention[] {
   }
   if (running && !facts.evaluated && facts.periodTo && facts.periodTo <= addDays(today, EVALUATION_DUE_DAYS)) {
     items.push({ code: 'evaluation_due', on: facts.periodTo });
+  }
+  if (IN_CONTACT.includes(facts.status) && facts.nextContactOn && facts.nextContactOn <= today) {
+    items.push({ code: 'contact_due', on: facts.nextContactOn });
   }
   if (facts.unforwardedSince) items.push({ code: 'application_unforwarded', on: facts.unforwardedSince });
   const lastContact = facts.lastContactOn ?? facts.openedOn;

@@ -32,12 +32,15 @@ export async function dashboard(work: Work) {
           r.opened_on::text, p.next_review_on::text, p.period_to::text,
           coalesce(EXISTS (SELECT 1 FROM evaluations e WHERE e.tenant_id = r.tenant_id AND e.case_id = r.case_id
             AND e.created_at >= p.created_at), false) AS evaluated,
-          (SELECT max(n.contact_on)::text FROM progress_notes n WHERE n.tenant_id = r.tenant_id AND n.case_id = r.case_id) AS last_contact_on,
+          n.last_contact_on, n.next_contact_on,
           (SELECT min(a.applied_on)::text FROM municipal_applications a WHERE a.tenant_id = r.tenant_id AND a.case_id = r.case_id
             AND a.forwarded_on IS NULL) AS unforwarded_since
         FROM cases r
         LEFT JOIN LATERAL (SELECT q.next_review_on, q.period_to, q.created_at FROM plans q
           WHERE q.tenant_id = r.tenant_id AND q.case_id = r.case_id ORDER BY q.revision DESC LIMIT 1) p ON true
+        LEFT JOIN LATERAL (SELECT x.contact_on::text AS last_contact_on, x.next_contact_on::text AS next_contact_on
+          FROM progress_notes x WHERE x.tenant_id = r.tenant_id AND x.case_id = r.case_id
+          ORDER BY x.contact_on DESC, x.created_at DESC LIMIT 1) n ON true
         WHERE ${where} AND r.status <> ALL (${[...FINAL_STATUSES]}::text[])`.execute(tx);
       for (const f of facts.rows) if (f.assigned) counts.set(f.status, (counts.get(f.status) ?? 0) + 1);
       const due = facts.rows
