@@ -370,6 +370,12 @@ const CASEWORK_MAP: Record<string, TableLabels> = {
     changed_by: key('変更した職員'),
     changed_at: support('変更日時'),
   },
+  consultee_search_keys: {
+    tenant_id: key('自治体ID'),
+    key: consultee('氏名・電話番号の検索用キー（一文字を除いたものを含む）'),
+    consultee_id: key('相談者ID'),
+    organization_id: key('組織ID'),
+  },
   drafts: {
     tenant_id: key('自治体ID'),
     staff_id: key('職員ID'),

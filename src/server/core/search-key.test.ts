@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsKey, isKana, kanaKey, nameKey } from './search-key.js';
+import { digitsKey, isKana, kanaKey, nameKey, prefixRange } from './search-key.js';
 
 describe('[BIZ-6] search keys meet however a name was typed', () => {
   it.each(['ﾔﾏﾀﾞ ﾀﾛｳ', 'やまだ たろう', 'ヤマダタロウ', 'ヤマダ　タロウ', 'やまだ・たろう'])(
@@ -15,6 +15,16 @@ describe('[BIZ-6] search keys meet however a name was typed', () => {
     expect(nameKey('山田太郎')).toBe('山田太郎');
     expect(nameKey('ＹＡＭＡＤＡ')).toBe('yamada');
     expect(isKana('山田太郎')).toBe(false);
+  });
+
+  it('small kana and ヂ・ヅ are written either way', () => {
+    expect(kanaKey('しょうた')).toBe(kanaKey('シヨウタ'));
+    expect(kanaKey('ミヅキ')).toBe(kanaKey('みずき'));
+  });
+
+  it('the range of keys with a prefix', () => {
+    expect(prefixRange('ヤマダ')).toEqual(['ヤマダ', 'ヤマチ']);
+    expect(prefixRange('山')).toEqual(['山', '屲']);
   });
 
   it('phone numbers are compared by their digits, full-width or not', () => {

@@ -1,7 +1,9 @@
 // Keys for finding a person however their name was typed (BIZ-6): 山田 太郎,
 // ﾔﾏﾀﾞ ﾀﾛｳ, やまだたろう and ヤマダタロウ all meet. Width is unified (NFKC),
-// hiragana becomes katakana, spaces and punctuation go; the database compares the
-// keys with trigrams (pg_trgm), which tolerates a small misspelling.
+// hiragana becomes katakana, small kana full size, spaces and punctuation go. The
+// database finds exact and prefix matches by range, and spellings one edit apart
+// through the keys with one character left out (migration 0003); pg_trgm's
+// similarity ranks what was found.
 
 import { toKatakana } from 'wanakana';
 
@@ -12,10 +14,13 @@ export function nameKey(text: string): string {
   return text.normalize('NFKC').replace(NOISE, '').toLowerCase();
 }
 
-/** Katakana for any kana, kanji left as they are. */
+/** Small kana and ヂ・ヅ that people write either way (ショウ・シヨウ, ミヅキ・ミズキ), and what they become. */
+export const KANA_VARIANTS = { from: 'ァィゥェォッャュョヮヵヶヂヅ', to: 'アイウエオツヤユヨワカケジズ' } as const;
+
+/** Katakana for any kana, small kana made full size, kanji left as they are. */
 export function kanaKey(text: string): string {
-  const unified = nameKey(text);
-  return toKatakana(unified, { passRomaji: true, convertLongVowelMark: false });
+  const katakana = toKatakana(nameKey(text), { passRomaji: true, convertLongVowelMark: false });
+  return [...katakana].map((c) => KANA_VARIANTS.to[KANA_VARIANTS.from.indexOf(c)] ?? c).join('');
 }
 
 export function digitsKey(text: string): string {
@@ -25,4 +30,12 @@ export function digitsKey(text: string): string {
 /** Whether a search text is written only in kana (so that it should meet the kana key). */
 export function isKana(text: string): boolean {
   return /^[\u3040-\u30ffー]+$/.test(kanaKey(text));
+}
+
+/** The range of keys that begin with `prefix`, in code-point (byte) order: [from, to). */
+export function prefixRange(prefix: string): [string, string] {
+  const chars = [...prefix];
+  const last = chars.pop();
+  if (last === undefined) return ['', '\u{10FFFF}'];
+  return [prefix, chars.join('') + String.fromCodePoint((last.codePointAt(0) as number) + 1)];
 }

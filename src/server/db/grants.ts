@@ -39,8 +39,9 @@ export const APP_GRANTS: Readonly<Record<string, readonly Privilege[]>> = {
   debts: ['SELECT', 'INSERT', 'UPDATE'],
   arrears: ['SELECT', 'INSERT', 'UPDATE'],
   budget_plans: ['SELECT', 'INSERT', 'UPDATE'],
-  // Written by a trigger as the owner; the app reads it.
+  // Written by triggers as the owner; the app reads them.
   record_history: ['SELECT'],
+  consultee_search_keys: ['SELECT'],
   drafts: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
 

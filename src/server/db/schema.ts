@@ -537,6 +537,13 @@ export interface RecordHistoryTable {
   changedAt: Timestamp;
 }
 
+export interface ConsulteeSearchKeysTable {
+  tenantId: string;
+  key: string;
+  consulteeId: string;
+  organizationId: string;
+}
+
 export interface DraftsTable {
   tenantId: string;
   staffId: string;
@@ -582,4 +589,5 @@ export interface DB {
   budgetPlans: BudgetPlansTable;
   recordHistory: RecordHistoryTable;
   drafts: DraftsTable;
+  consulteeSearchKeys: ConsulteeSearchKeysTable;
 }

@@ -11,6 +11,7 @@
 // and every change to a consultee's or a case's records is kept by a trigger (SEC-1).
 
 import { sql, type Kysely } from 'kysely';
+import { KANA_VARIANTS } from '../../core/search-key.js';
 
 /** Tables holding consultees' records: organization isolation, history. [table, id column] */
 export const CASEWORK_TABLES: readonly (readonly [string, string])[] = [
@@ -76,13 +77,20 @@ const CASE_KEYS = (id: string) =>
   FOREIGN KEY (tenant_id, case_id, consultee_id, organization_id) REFERENCES cases (tenant_id, case_id, consultee_id, organization_id),
   FOREIGN KEY (tenant_id, created_by) REFERENCES staff (tenant_id, staff_id)`);
 
+/** What core/search-key.ts leaves out of a name key, and its hiragana → katakana step, for rows made before 0003. */
+const NOISE = sql.lit(`[\\s・･.,、。'"()（）「」\\-‐－—]`);
+const HIRAGANA = sql.lit(
+  'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔ',
+);
+const KATAKANA = sql.lit(
+  'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴ',
+);
+
 const TEXT = (column: string, max: number, notNull = false) =>
   sql.raw(`${column} text ${notNull ? 'NOT NULL' : ''} CHECK (length(${column}) <= ${max})`);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    CREATE EXTENSION IF NOT EXISTS btree_gin;
-
     CREATE FUNCTION app_current_staff() RETURNS uuid
       LANGUAGE sql STABLE PARALLEL SAFE
       AS $$ SELECT nullif(current_setting('app.staff_id', true), '')::uuid $$;
@@ -97,10 +105,57 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ADD COLUMN phone_key text NOT NULL DEFAULT '',
       ADD COLUMN basic_source text NOT NULL DEFAULT 'self' CHECK (basic_source IN ('self', 'family', 'agency', 'document', 'other')),
       ADD COLUMN basic_source_detail text CHECK (length(basic_source_detail) <= 200);
-    CREATE INDEX consultees_kana_key ON consultees USING gin (tenant_id, kana_key gin_trgm_ops);
-    CREATE INDEX consultees_name_key ON consultees USING gin (tenant_id, name_key gin_trgm_ops);
+    -- Exact and prefix search by range (text_pattern operators are leakproof, so the
+    -- index serves them under row-level security; trigram operators are not).
+    CREATE INDEX consultees_kana_key ON consultees (tenant_id, kana_key text_pattern_ops);
+    CREATE INDEX consultees_name_key ON consultees (tenant_id, name_key text_pattern_ops);
     CREATE INDEX consultees_birth_date ON consultees (tenant_id, birth_date);
-    CREATE INDEX consultees_phone_key ON consultees (tenant_id, phone_key text_pattern_ops);
+
+    -- Keys for finding a person despite a small misspelling (BIZ-6): each name key and
+    -- the key with any one character left out, so that two spellings one edit apart
+    -- share a key; and the phone numbers, whole and by their last four digits. Kept
+    -- by a trigger, compared by equality, which an index serves under row-level
+    -- security (the trigram operators could not be: they are not leakproof).
+    CREATE FUNCTION search_variants(k text) RETURNS text[]
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$
+        SELECT CASE
+          WHEN k IS NULL OR k = '' THEN '{}'::text[]
+          WHEN char_length(k) < 4 THEN ARRAY[k]
+          ELSE ARRAY(SELECT DISTINCT v FROM (SELECT k AS v UNION ALL
+            SELECT substr(k, 1, i - 1) || substr(k, i + 1) FROM generate_series(1, char_length(k)) AS i) AS x)
+        END $$;
+    CREATE FUNCTION consultee_search_keys_of(kana text, name text, phones text) RETURNS text[]
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $$
+        SELECT ARRAY(SELECT DISTINCT v FROM unnest(
+          public.search_variants(kana) || public.search_variants(name) ||
+          ARRAY(SELECT t.x FROM unnest(string_to_array(phones, ' ')) AS p,
+            LATERAL (VALUES ('tel:' || p), ('tel4:' || right(p, 4))) AS t(x) WHERE p <> '')) AS v)
+      $$;
+    CREATE TABLE consultee_search_keys (
+      tenant_id uuid NOT NULL,
+      key text NOT NULL,
+      consultee_id uuid NOT NULL,
+      organization_id uuid NOT NULL,
+      PRIMARY KEY (tenant_id, key, consultee_id),
+      FOREIGN KEY (tenant_id, consultee_id, organization_id)
+        REFERENCES consultees (tenant_id, consultee_id, organization_id) ON DELETE CASCADE
+    );
+    CREATE INDEX consultee_search_keys_consultee ON consultee_search_keys (tenant_id, consultee_id);
+    -- Runs as the owner: the app role only reads the keys.
+    CREATE FUNCTION consultee_search_keys_sync() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+      AS $$
+      BEGIN
+        DELETE FROM public.consultee_search_keys WHERE tenant_id = NEW.tenant_id AND consultee_id = NEW.consultee_id;
+        INSERT INTO public.consultee_search_keys (tenant_id, key, consultee_id, organization_id)
+          SELECT NEW.tenant_id, k, NEW.consultee_id, NEW.organization_id
+          FROM unnest(public.consultee_search_keys_of(NEW.kana_key, NEW.name_key, NEW.phone_key)) AS k;
+        RETURN NULL;
+      END $$;
+    CREATE TRIGGER consultees_search_keys AFTER INSERT OR UPDATE OF kana_key, name_key, phone_key, organization_id
+      ON consultees FOR EACH ROW EXECUTE FUNCTION consultee_search_keys_sync();
 
     -- Cases: the status flow and the screening.
     ALTER TABLE cases
@@ -567,14 +622,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END $$;
   `.execute(db);
 
-  // Move the health summary of issue 2 into the profile, then drop the column.
+  // Move the health summary of issue 2 into the profile, then drop the column. The
+  // owner reads every tenant's rows here, so forced row-level security is lifted for
+  // the length of this statement (the migration is one transaction).
   await sql`
+    ALTER TABLE consultees NO FORCE ROW LEVEL SECURITY;
     INSERT INTO profile_items (tenant_id, item_id, consultee_id, organization_id, item_key, category, data_class,
       value, source, acquisition_ground, ground_reason, recorded_by, recorded_at)
     SELECT tenant_id, gen_random_uuid(), consultee_id, organization_id, 'health_condition', 'health', 'special_care',
       health_summary, 'self', 'law', '移行前の記録（根拠を確認してください）', created_by, created_at
     FROM consultees WHERE health_summary IS NOT NULL;
     ALTER TABLE consultees DROP COLUMN health_summary;
+    -- Search keys of consultees registered before this migration, as core/search-key.ts makes them.
+    UPDATE consultees SET
+      name_key = lower(regexp_replace(normalize(family_name || given_name, NFKC), ${NOISE}, '', 'g')),
+      kana_key = translate(translate(regexp_replace(normalize(family_name_kana || given_name_kana, NFKC), ${NOISE}, '', 'g'),
+        ${HIRAGANA}, ${KATAKANA}), ${sql.lit(KANA_VARIANTS.from)}, ${sql.lit(KANA_VARIANTS.to)}),
+      phone_key = trim(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'))
+    WHERE name_key = '';
+    ALTER TABLE consultees FORCE ROW LEVEL SECURITY;
   `.execute(db);
 
   await sql`
@@ -619,7 +685,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `.execute(db);
   }
 
-  for (const table of [...CASEWORK_TABLES.map(([t]) => t), 'record_history', 'drafts']) {
+  for (const table of [...CASEWORK_TABLES.map(([t]) => t), 'record_history', 'drafts', 'consultee_search_keys']) {
     await sql`
       ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY;
       ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY;

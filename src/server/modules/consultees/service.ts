@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Work } from '../../access/data-access.js';
 import { classesOfWrite, filterChanges, selectGranted } from '../../access/columns.js';
 import { acquisitionBasis } from '../../core/consent.js';
-import { kanaKey, nameKey, digitsKey, isKana } from '../../core/search-key.js';
+import { kanaKey, nameKey, digitsKey, isKana, prefixRange } from '../../core/search-key.js';
 import { ROLES_WORKING_CASES } from '../../core/policy.js';
 import type { DataClass } from '../../core/data-classes.js';
 import { profileItem } from '../../../shared/catalog.js';
@@ -199,60 +199,80 @@ export async function registerConsultee(
 
 /**
  * Finds consultees in reach by name or kana however written, date of birth (ISO
- * or 和暦) or phone number. Names meet by trigram similarity, so a small
- * misspelling still finds the person.
+ * or 和暦) or phone number (whole, or its last digits). A name one edit away
+ * from the one typed still finds the person.
  */
 export async function searchConsultees(work: Work, q: SearchQuery) {
-  const conditions = [];
-  const text = q.q?.trim() ?? '';
-  if (text) {
-    if (isKana(text)) {
-      const key = kanaKey(text);
-      conditions.push(sql`(r.kana_key LIKE ${`${key}%`} OR r.kana_key % ${key})`);
-    } else {
-      const key = nameKey(text);
-      conditions.push(sql`(r.name_key LIKE ${`${key}%`} OR r.name_key % ${key} OR r.kana_key % ${kanaKey(text)})`);
-    }
-  }
+  const filters = [];
   if (q.birthDate?.trim()) {
     const parsed = parseJapaneseDate(q.birthDate);
     if (!parsed.ok) throw invalid('birthDate', `「生年月日」: ${parsed.message}`);
-    conditions.push(sql`r.birth_date = ${parsed.value}::date`);
+    filters.push(sql`r.birth_date = ${parsed.value}::date`);
   }
   if (q.phone?.trim()) {
     const digits = digitsKey(q.phone);
     if (digits.length < 4) throw invalid('phone', '「電話番号」は4桁以上で入力してください');
-    conditions.push(sql`r.phone_key LIKE ${`%${digits}%`}`);
+    // Whole numbers and last four digits are keys; anything in between narrows those down.
+    const key = digits.length >= 10 ? `tel:${digits}` : `tel4:${digits.slice(-4)}`;
+    filters.push(sql`r.consultee_id IN (SELECT p.consultee_id FROM consultee_search_keys p WHERE p.key = ${key})`);
+    if (digits.length > 4 && digits.length < 10) filters.push(sql`strpos(r.phone_key, ${digits}) > 0`);
   }
-  const filter = conditions.length ? sql.join(conditions, sql` AND `) : sql`true`;
-  const order = text
-    ? sql`greatest(similarity(r.kana_key, ${kanaKey(text)}), similarity(r.name_key, ${nameKey(text)})) DESC, r.kana_key`
-    : sql`r.kana_key, r.consultee_id`;
+  const filter = filters.length ? sql.join(filters, sql` AND `) : sql`true`;
+  const text = q.q?.trim() ?? '';
+  const kana = isKana(text);
+  const key = kana ? kanaKey(text) : nameKey(text);
+  const column = sql.ref(kana ? 'r.kana_key' : 'r.name_key');
+  const [from, to] = prefixRange(key);
   const rows = await work.list(
     'consultee',
     ['ordinary'],
-    async ({ tx, where, assigned }) =>
-      (
-        await sql<{
-          id: string;
-          assigned: boolean;
-          familyName: string;
-          givenName: string;
-          familyNameKana: string;
-          givenNameKana: string;
-          birthDate: string | null;
-          cases: CaseSummary[];
-        }>`
-          SELECT r.consultee_id AS id, ${assigned} AS assigned, r.family_name, r.given_name,
-            r.family_name_kana, r.given_name_kana, r.birth_date, ${CASES_OF_R} AS cases
-          FROM consultees r
+    async ({ tx, where, assigned }) => {
+      const select = sql`r.consultee_id AS id, ${assigned} AS assigned, r.family_name, r.given_name,
+        r.family_name_kana, r.given_name_kana, r.birth_date, ${CASES_OF_R} AS cases`;
+      // By name: names that begin with what was typed, then names one edit away from
+      // it (a small misspelling), best first. The ranges and key comparisons are what
+      // an index can serve under row-level security.
+      const query = key
+        ? sql<SearchRow>`
+          WITH hits AS (
+            (SELECT r.consultee_id, 0 AS rank FROM consultees r
+              WHERE ${where} AND ${filter} AND ${column} ~>=~ ${from} AND ${column} ~<~ ${to}
+              ORDER BY ${column} LIMIT ${SEARCH_LIMIT})
+            UNION ALL
+            (SELECT r.consultee_id, 1 FROM consultee_search_keys s
+              JOIN consultees r ON r.tenant_id = s.tenant_id AND r.consultee_id = s.consultee_id
+              WHERE s.key = ANY (search_variants(${key})) AND ${where} AND ${filter}
+              LIMIT ${FUZZY_CANDIDATES}))
+          SELECT ${select}
+          FROM consultees r JOIN (SELECT consultee_id, min(rank) AS rank FROM hits GROUP BY consultee_id) h
+            ON h.consultee_id = r.consultee_id
+          ORDER BY h.rank, similarity(${column}, ${key}) DESC, r.kana_key, r.consultee_id
+          LIMIT ${SEARCH_LIMIT}`
+        : sql<SearchRow>`
+          SELECT ${select} FROM consultees r
           WHERE ${where} AND ${filter}
-          ORDER BY ${order}
-          LIMIT 50`.execute(tx)
-      ).rows,
+          ORDER BY r.kana_key, r.consultee_id
+          LIMIT ${SEARCH_LIMIT}`;
+      return (await query.execute(tx)).rows;
+    },
     { search: { name: Boolean(text), birthDate: Boolean(q.birthDate), phone: Boolean(q.phone) } },
   );
   return rows.map(({ id, assigned: _a, ...rest }) => ({ consulteeId: id, ...rest }));
+}
+
+/** The most people a search shows, and the most near misses it weighs. */
+const SEARCH_LIMIT = 50;
+const FUZZY_CANDIDATES = 200;
+
+interface SearchRow {
+  id: string;
+  assigned: boolean;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  birthDate: string | null;
+  cases: CaseSummary[];
 }
 
 interface CaseSummary {
