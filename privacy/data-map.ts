@@ -506,7 +506,8 @@ export const DATA_MAP: Readonly<Record<string, TableLabels>> = {
   case_workers: {
     tenant_id: key('自治体ID'),
     case_id: key('ケースID'),
-    staff_id: key('担当職員ID'),
+    // Not the consultee's information, but who looks after their case: a reassignment shows in the history.
+    staff_id: { class: 'not_personal', category: 'services', retention: 'consultee_record', label: '担当職員' },
     organization_id: key('組織ID'),
     role: consultee('担当区分', 'ordinary', 'services'),
     assigned_at: consultee('担当開始日時', 'ordinary', 'services'),

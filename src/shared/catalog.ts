@@ -24,6 +24,12 @@ export function labelIn(list: readonly Choice[], code: string | null | undefined
   return list.find((c) => c.code === code)?.label ?? code;
 }
 
+/** The program a case belongs to (事業). */
+export const CASE_PROGRAMS = choices([
+  ['self_reliance', '自立相談支援事業'],
+  ['household_budget', '家計改善支援事業'],
+] as const);
+
 // ── 相談受付・申込票 (A票) ─────────────────────────────────────────────
 
 /** ご相談の内容（お困りのこと）: the 16 items of A票 (FORMS §1, verified). */
@@ -264,6 +270,14 @@ export const DEBT_KINDS = choices([
   ['other', 'その他'],
 ] as const);
 
+/** 返済の状況 of a debt. */
+export const DEBT_STATUSES = choices([
+  ['repaying', '返済中'],
+  ['in_arrears', '延滞中'],
+  ['restructuring', '債務整理中'],
+  ['settled', '完済・解決'],
+] as const);
+
 export const ARREAR_KINDS = choices([
   ['rent', '家賃'],
   ['resident_tax', '住民税'],
@@ -284,6 +298,9 @@ export const BUDGET_SHEET_KINDS = choices([
 ] as const);
 
 // ── 同意・取得 (CON, ACQ) ───────────────────────────────────────────────
+
+/** The purposes a person consents to at the counter: the agency's published purposes of casework (PUR-1, S0). */
+export const CONSENT_PURPOSES = ['consultation_support', 'municipal_application', 'support_coordination'] as const;
 
 export const CONSENT_GIVERS = choices([
   ['self', '本人'],

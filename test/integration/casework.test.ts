@@ -311,6 +311,8 @@ describe('[ACQ-2] special-care content in notes and assessments needs consent or
   it('without consent a special-care note is refused, unless a ground and its reason are recorded', async () => {
     const worker = await signIn(t.app, t.w, 'worker1');
     const { caseId } = await registerWithConsent(worker, { consent: undefined });
+    // The screen learns there is no consent in force, so it asks for the ground before saving.
+    expect((await detail(worker, caseId)).specialCareConsent).toBe(false);
     const special = { ...sampleNote('2026-04-05', '精神科に通院していると話があった。'), sensitivity: 'special_care' };
     const refused = await worker.post(`/api/cases/${caseId}/notes`, special);
     expect(refused.statusCode).toBe(400);
@@ -344,6 +346,7 @@ describe('[ACQ-2] special-care content in notes and assessments needs consent or
   it('with consent covering special-care data, the note records the consent it rests on', async () => {
     const worker = await signIn(t.app, t.w, 'worker1');
     const { caseId, consulteeId } = await registerWithConsent(worker);
+    expect((await detail(worker, caseId)).specialCareConsent).toBe(true);
     const res = await worker.post(`/api/cases/${caseId}/notes`, {
       ...sampleNote('2026-04-05', '糖尿病で服薬中とのこと。'),
       sensitivity: 'special_care',
@@ -365,6 +368,10 @@ describe('[ACQ-2] special-care content in notes and assessments needs consent or
     const res = await clerk.get(`/api/cases/${caseId}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('障害者手帳');
+    // A clerk keeps the records but neither moves the case nor assigns workers; the screen is told so.
+    expect(res.json()).toMatchObject({ may: { transition: false, assign: false }, moves: [] });
+    expect((await move(clerk, caseId, 'start_screening')).statusCode).toBe(404);
+    expect((await detail(worker, caseId)).case.status).toBe('intake');
     const notes = res.json().notes as { content: string | null; withheld: string[]; sensitivity: string }[];
     expect(notes.find((n) => n.sensitivity === 'ordinary')?.content).toBe('来所して家計の話をした。');
     expect(notes.find((n) => n.sensitivity === 'special_care')).toMatchObject({ content: null, withheld: ['content'] });
@@ -393,12 +400,29 @@ describe('[SEC-4] cases are reached only by those assigned, or by the chief of t
     expect(
       (await worker1.request({ method: 'PUT', url: `/api/cases/${caseId}/workers`, payload: assign })).statusCode,
     ).toBe(404);
+    expect((await detail(worker1, caseId)).may).toEqual({ transition: true, assign: false });
     const chiefView = await chief.get(`/api/cases/${caseId}`);
-    expect(chiefView.json().basis).toBe('office');
+    expect(chiefView.json()).toMatchObject({ basis: 'office', may: { transition: true, assign: true } });
     const done = await chief.request({ method: 'PUT', url: `/api/cases/${caseId}/workers`, payload: assign });
     expect(done.statusCode, done.body).toBe(200);
     expect((await worker2.get(`/api/cases/${caseId}`)).statusCode).toBe(200);
     expect((await worker1.get(`/api/cases/${caseId}`)).statusCode).toBe(404);
+    // The reassignment stays in the case's history: who was taken off, who was put on, and by whom.
+    const history = (await worker2.get(`/api/cases/${caseId}/history`)).json().items as {
+      recordTable: string;
+      changeKind: string;
+      changes: Record<string, { from: unknown; to: unknown }>;
+      changedBy: { staffId: string } | null;
+    }[];
+    const byChief = history.filter(
+      (h) => h.recordTable === 'case_workers' && h.changedBy?.staffId === t.w.staff.chief?.staffId,
+    );
+    expect(byChief.map((h) => [h.changeKind, h.changes.staffId])).toEqual(
+      expect.arrayContaining([
+        ['delete', { from: 'テスト worker1', to: null }],
+        ['insert', { from: null, to: 'テスト worker2' }],
+      ]),
+    );
     const toOtherOffice = await chief.request({
       method: 'PUT',
       url: `/api/cases/${caseId}/workers`,

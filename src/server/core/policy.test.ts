@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, inScope, scopesFor, RULES, type Actor, type Target } from './policy.js';
+import { decide, inScope, scopesFor, RULES, type Action, type Actor, type Target } from './policy.js';
 import { PURPOSES, type PurposeCode } from './purposes.js';
 import { ROLES, type Role } from './roles.js';
 import type { DataClass } from './data-classes.js';
@@ -29,7 +29,7 @@ const otherOrgCase: Target = { organizationId: OTHER_ORG, officeId: 'office-city
 type Row = [
   label: string,
   roles: Role[],
-  action: 'read' | 'create' | 'update',
+  action: Action,
   purpose: PurposeCode,
   target: Target,
   expected: { allow: true; basis: string; classes: DataClass[] } | { allow: false; reason: string },
@@ -133,6 +133,30 @@ const TABLE: Row[] = [
     'consultation_support',
     otherOfficeCase,
     { allow: false, reason: 'out_of_scope' },
+  ],
+  [
+    'worker moves an assigned case along',
+    ['support_worker'],
+    'transition',
+    'consultation_support',
+    assignedToMe,
+    { allow: true, basis: 'assigned', classes: ALL },
+  ],
+  [
+    'chief moves a colleague’s case along',
+    ['chief_support_worker'],
+    'transition',
+    'consultation_support',
+    colleaguesCase,
+    { allow: true, basis: 'office', classes: ALL },
+  ],
+  [
+    'clerk may not move a case along',
+    ['clerk'],
+    'transition',
+    'consultation_support',
+    colleaguesCase,
+    { allow: false, reason: 'no_rule' },
   ],
   [
     'clerk reads basic data at the office',

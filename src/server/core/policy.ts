@@ -14,8 +14,11 @@ import type { Role } from './roles.js';
 export const RECORD_KINDS = ['consultee', 'case'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** 'assign' changes who works on a case. */
-export type Action = 'read' | 'create' | 'update' | 'assign';
+/**
+ * 'transition' moves a case along its flow and records the screening, a judgement
+ * of the case's workers; 'assign' changes who works on a case.
+ */
+export type Action = 'read' | 'create' | 'update' | 'transition' | 'assign';
 
 /**
  * How far a grant reaches, narrowest first.
@@ -67,11 +70,11 @@ export const ROLES_WORKING_CASES: readonly Role[] = [
 const BOTH: readonly RecordKind[] = ['consultee', 'case'];
 
 export const RULES: readonly Rule[] = [
-  // Support workers see and record the cases they are assigned to.
+  // Support workers see and record the cases they are assigned to, and move them along.
   {
     roles: ROLES_WORKING_CASES,
     kinds: BOTH,
-    actions: ['read', 'create', 'update'],
+    actions: ['read', 'create', 'update', 'transition'],
     purposes: CASEWORK_PURPOSES,
     scope: 'assigned',
     classes: CASE_CLASSES,
@@ -80,7 +83,7 @@ export const RULES: readonly Rule[] = [
   {
     roles: ['chief_support_worker'],
     kinds: BOTH,
-    actions: ['read', 'create', 'update', 'assign'],
+    actions: ['read', 'create', 'update', 'transition', 'assign'],
     purposes: CASEWORK_PURPOSES,
     scope: 'office',
     classes: CASE_CLASSES,
@@ -94,7 +97,8 @@ export const RULES: readonly Rule[] = [
     scope: 'office',
     classes: CASE_CLASSES,
   },
-  // Reception clerks handle basic information at their office: reception, and forwarding applications (BIZ-4).
+  // Reception clerks handle basic information at their office: reception, and forwarding
+  // applications (BIZ-4); moving a case along is for its workers.
   {
     roles: ['clerk'],
     kinds: BOTH,

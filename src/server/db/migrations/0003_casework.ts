@@ -41,7 +41,7 @@ export const CASEWORK_TABLES: readonly (readonly [string, string])[] = [
 const HISTORY: readonly (readonly [string, string, string])[] = [
   ['consultees', 'consultee_id', 'consultee_id'],
   ['cases', 'case_id', 'consultee_id'],
-  ['case_workers', 'case_id', 'consultee_id'], // no consultee column: the subject stays empty
+  ['case_workers', 'case_id', 'consultee_id'], // no consultee column: the trigger finds it through the case
   ['household_members', 'member_id', 'consultee_id'],
   ['profile_items', 'item_id', 'consultee_id'],
   ['consents', 'consent_id', 'consultee_id'],
@@ -669,7 +669,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         INSERT INTO public.record_history (tenant_id, organization_id, record_table, record_id, subject_id, case_id,
           change_kind, changed_fields, changes, changed_by)
         VALUES ((row_any ->> 'tenant_id')::uuid, (row_any ->> 'organization_id')::uuid, TG_TABLE_NAME,
-          (row_any ->> TG_ARGV[0])::uuid, (row_any ->> TG_ARGV[1])::uuid, (row_any ->> 'case_id')::uuid,
+          (row_any ->> TG_ARGV[0])::uuid,
+          coalesce((row_any ->> TG_ARGV[1])::uuid, (SELECT c.consultee_id FROM public.cases c
+            WHERE c.tenant_id = (row_any ->> 'tenant_id')::uuid AND c.case_id = (row_any ->> 'case_id')::uuid)),
+          (row_any ->> 'case_id')::uuid,
           lower(TG_OP), fields, changes, public.app_current_staff());
         RETURN NULL;
       END $$;

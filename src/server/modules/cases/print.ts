@@ -17,6 +17,7 @@ import {
   CONTACT_ROUTES,
   COUNTERPARTS,
   DEBT_KINDS,
+  DEBT_STATUSES,
   EMPLOYMENT_STATUSES,
   EXPENSE_CATEGORIES,
   GOAL_RESULTS,
@@ -387,12 +388,7 @@ function budget(k: Detail): Content[] {
         yen(x.balance),
         yen(x.monthlyPayment),
         `${yen(x.arrearsAmount)}（${String(x.arrearsMonths ?? 0)}か月）`,
-        (
-          { repaying: '返済中', in_arrears: '延滞中', restructuring: '債務整理中', settled: '完済・解決' } as Record<
-            string,
-            string
-          >
-        )[x.status as string] ?? '―',
+        labelIn(DEBT_STATUSES, x.status as string) || '―',
       ]),
     ),
     fields(

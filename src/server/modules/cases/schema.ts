@@ -5,6 +5,8 @@ import { Type, type Static, type TSchema } from 'typebox';
 import {
   ACQUISITION_GROUNDS,
   ARREAR_KINDS,
+  CASE_PROGRAMS,
+  DEBT_STATUSES,
   CLOSURE_REASONS,
   codesOf,
   CONSULTATION_TOPICS,
@@ -65,7 +67,7 @@ export const RecordParams = Type.Object({ caseId: Uuid('ケース'), recordId: U
 
 export const OpenCaseBody = Type.Object(
   {
-    program: StringEnum(['self_reliance', 'household_budget'], { title: '事業' }),
+    program: StringEnum(codesOf(CASE_PROGRAMS), { title: '事業' }),
     openedOn: Type.Optional(IsoDate('受付日')),
     leadStaffId: Type.Optional(Uuid('主担当')),
   },
@@ -343,7 +345,7 @@ export const DebtBody = Type.Object(
     monthlyPayment: Yen('月々の返済額（円）'),
     arrearsAmount: Yen('延滞額（円）'),
     arrearsMonths: Type.Integer({ title: '延滞月数', minimum: 0, maximum: 600 }),
-    status: StringEnum(['repaying', 'in_arrears', 'restructuring', 'settled'], { title: '返済の状況' }),
+    status: StringEnum(codesOf(DEBT_STATUSES), { title: '返済の状況' }),
     notes: Text('備考', 1000),
   },
   { additionalProperties: false },
@@ -392,6 +394,8 @@ export const CaseDetail = Type.Object({
   case: Row,
   consultee: Row,
   basis: Type.String(),
+  specialCareConsent: Type.Boolean(),
+  may: Type.Object({ transition: Type.Boolean(), assign: Type.Boolean() }),
   workers: Type.Array(Type.Object({ staffId: Type.String(), displayName: Type.String(), role: Type.String() })),
   moves: Type.Array(
     Type.Object({

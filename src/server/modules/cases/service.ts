@@ -17,12 +17,14 @@ import {
   type Transition,
 } from '../../core/case-flow.js';
 import { budgetTotals, cashFlow, debtTotals, type BudgetLine } from '../../core/budget.js';
-import { ROLES_WORKING_CASES } from '../../core/policy.js';
+import { decide, ROLES_WORKING_CASES } from '../../core/policy.js';
 import type { DataClass } from '../../core/data-classes.js';
 import type { PurposeCode } from '../../core/purposes.js';
 import type { DB } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { acquisitionBasisFor, historyOf, today } from '../consultees/service.js';
+import { loadConsents } from '../consultees/consents.js';
+import { specialCareConsent } from '../../core/consent.js';
 
 /** A form of a case: its table, where it lives in the API, and the purpose of writing it. */
 export interface FormSpec {
@@ -371,7 +373,7 @@ export async function recordScreening(
   if (body.screeningResult === 'referred' && !body.referralDestination?.trim()) {
     throw invalid('referralDestination', '他制度・他機関へつなぐ場合は「つなぎ先」を入力してください');
   }
-  const grant = await work.authorize('case', 'update', [caseId], ['ordinary']);
+  const grant = await work.authorize('case', 'transition', [caseId], ['ordinary']);
   await grant.tx
     .updateTable('cases')
     .set({
@@ -430,7 +432,7 @@ export async function moveCase(
   effectiveOn: string | undefined,
   note: string | null | undefined,
 ): Promise<CaseStatus> {
-  const grant = await work.authorize('case', 'update', [caseId], ['ordinary']);
+  const grant = await work.authorize('case', 'transition', [caseId], ['ordinary']);
   const records = await caseRecords(grant.tx, caseId);
   const check = checkMove(records.status, transition, records);
   if (!check.ok) throw new AppError(409, 'transition_refused', check.reason, 'transition');
@@ -608,10 +610,13 @@ export async function caseDetail(work: Work, caseId: string) {
     .orderBy('w.role', 'desc')
     .execute();
   const records = await caseRecords(grant.tx, caseId);
-  const moves = movesFrom(records.status).map((t) => {
+  // What the reader may do on this case, so a screen offers only that (each command is still decided).
+  const may = (action: 'transition' | 'assign') => decide(work.actor, 'case', action, work.purpose, target).allow;
+  const moves = (may('transition') ? movesFrom(records.status) : []).map((t) => {
     const check = checkMove(records.status, t, records);
     return { transition: t, label: MOVES[t].label, allowed: check.ok, reason: check.ok ? null : check.reason };
   });
+  const consentInForce = specialCareConsent(await loadConsents(grant.tx, target.subjectId), today()) !== null;
   const sheets = await read('budget_sheets', sql`t.month DESC`);
   const cashFlows = await read('cash_flows', sql`t.start_month DESC`);
   const debts = await read('debts');
@@ -619,6 +624,9 @@ export async function caseDetail(work: Work, caseId: string) {
     case: kase,
     consultee: consultee ?? {},
     basis: target.basis,
+    /** Whether special-care content may be recorded on the person's consent (else a ground is needed: ACQ-2). */
+    specialCareConsent: consentInForce,
+    may: { transition: may('transition'), assign: may('assign') },
     workers,
     moves,
     transitions: await read('case_transitions', sql`t.recorded_at`),
@@ -660,7 +668,6 @@ export async function caseHistory(work: Work, caseId: string) {
   const target = grant.targets.get(caseId) as GrantedTarget;
   // The case's own changes, and those of the records that belong to it.
   return historyOf(
-    work,
     grant.tx,
     sql`h.case_id = ${caseId}::uuid AND h.subject_id = ${target.subjectId}::uuid`,
     target.classes,

@@ -7,12 +7,9 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Work } from '../../access/data-access.js';
 import { PURPOSE_LABELS } from '../../core/purposes.js';
-import { AGENCY_KINDS, REPRESENTATIVE_AUTHORITIES } from '../../../shared/catalog.js';
+import { AGENCY_KINDS, CONSENT_PURPOSES, REPRESENTATIVE_AUTHORITIES } from '../../../shared/catalog.js';
 import { fields, heading, person, renderPdf, subjectOf } from '../../print/pdf.js';
 import { today } from './service.js';
-
-/** The purposes a person consents to at the counter (the agency's published purposes of casework). */
-const CONSENTED_PURPOSES = ['consultation_support', 'municipal_application', 'support_coordination'] as const;
 
 const box = (text: string): Content => ({ text: `□ ${text}`, margin: [8, 1, 0, 1] });
 
@@ -35,7 +32,7 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
       margin: [0, 0, 0, 6],
     },
     heading('1．利用目的'),
-    ...CONSENTED_PURPOSES.map((p) => box(PURPOSE_LABELS[p])),
+    ...CONSENT_PURPOSES.map((p) => box(PURPOSE_LABELS[p])),
     heading('2．関係機関・関係者への提供'),
     {
       text: '支援のため必要な範囲で、次の関係機関・関係者と私の個人情報を共有することに同意します（事業等の利用申込みやプラン作成の調整、他の機関による支援、プラン終了後の連絡、病気やけがの際の医療機関へのつなぎ等）。',

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import {
   ACQUISITION_GROUNDS,
   AGENCY_KINDS,
+  CASE_PROGRAMS,
   CONSENT_GIVERS,
   CONSENT_METHODS,
   codesOf,
@@ -188,7 +189,7 @@ export type DocumentBody = Static<typeof DocumentBody>;
 export const RegisterBody = Type.Object(
   {
     ...BasicFields,
-    program: StringEnum(['self_reliance', 'household_budget'], { title: '事業' }),
+    program: StringEnum(codesOf(CASE_PROGRAMS), { title: '事業' }),
     openedOn: Type.Optional(IsoDate('受付日')),
     officeId: Type.Optional(Uuid('窓口')),
     leadStaffId: Type.Optional(Uuid('主担当')),

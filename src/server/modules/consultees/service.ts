@@ -131,7 +131,7 @@ export async function registerConsultee(
       throw new AppError(
         409,
         'possible_duplicate',
-        '同じ氏名（カナ）と生年月日の相談者がこの窓口に既に登録されています。主任相談支援員に確認し、別の方である場合は「重複を確認した」を選んで登録してください',
+        '同じ氏名（カナ）と生年月日の相談者がこの窓口に既に登録されています。主任相談支援員に確認し、別の方である場合は「別の方であることを確認した」を選んで登録してください',
         'confirmDuplicate',
       );
     }
@@ -543,10 +543,18 @@ export async function acquisitionBasisFor(
 export async function consulteeHistory(work: Work, consulteeId: string) {
   const grant = await work.authorize('consultee', 'read', [consulteeId]);
   const classes = grant.targets.get(consulteeId)?.classes ?? [];
-  return historyOf(work, grant.tx, sql`h.subject_id = ${consulteeId}::uuid`, classes);
+  return historyOf(grant.tx, sql`h.subject_id = ${consulteeId}::uuid`, classes);
 }
 
-export async function historyOf(work: Work, tx: Tx, where: ReturnType<typeof sql>, classes: readonly DataClass[]) {
+async function staffNames(tx: Tx, ids: unknown[]): Promise<Map<unknown, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const { rows } = await sql<{ staffId: string; displayName: string }>`
+    SELECT staff_id, display_name FROM staff WHERE staff_id = ANY(${wanted}::uuid[])`.execute(tx);
+  return new Map(rows.map((r) => [r.staffId, r.displayName]));
+}
+
+export async function historyOf(tx: Tx, where: ReturnType<typeof sql>, classes: readonly DataClass[]) {
   const { rows } = await sql<{
     historyId: string;
     recordTable: string;
@@ -563,16 +571,23 @@ export async function historyOf(work: Work, tx: Tx, where: ReturnType<typeof sql
     WHERE ${where}
     ORDER BY h.history_id DESC
     LIMIT 500`.execute(tx);
-  void work;
-  return rows.map((r) => {
-    const filtered = filterChanges(r.recordTable, r.changes, classes);
+  const filtered = rows.map((r) => filterChanges(r.recordTable, r.changes, classes));
+  // A change of who looks after a case reads by name, not by identifier.
+  const names = await staffNames(
+    tx,
+    filtered.flatMap((f) => [f.changes.staffId?.from, f.changes.staffId?.to]),
+  );
+  return rows.map((r, i) => {
+    const { changes, withheld } = filtered[i] as (typeof filtered)[number];
+    const staff = changes.staffId;
+    if (staff) changes.staffId = { from: names.get(staff.from) ?? null, to: names.get(staff.to) ?? null };
     return {
       historyId: r.historyId,
       recordTable: r.recordTable,
       recordId: r.recordId,
       changeKind: r.changeKind,
-      changes: filtered.changes,
-      withheld: filtered.withheld,
+      changes,
+      withheld,
       changedBy: r.changedBy ? { staffId: r.changedBy, displayName: r.changedByName ?? '' } : null,
       changedAt: r.changedAt.toISOString(),
     };

@@ -10,8 +10,8 @@ import type { Tx } from '../../db/database.js';
 import { invalid, notFound } from '../../http/errors.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-/** case:<case id>:<form>[:<record id>] | consultee:<consultee id>:<form> | new:<form> */
-export const DRAFT_KEY = `^(case:${UUID}:[a-z_]{2,30}(:${UUID})?|consultee:${UUID}:[a-z_]{2,30}|new:[a-z_]{2,30})$`;
+/** case:<case id>:<form>[:<record id>] | consultee:<consultee id>:<form>[:<record id>] | new:<form> */
+export const DRAFT_KEY = `^((case|consultee):${UUID}:[a-z_]{2,30}(:${UUID})?|new:[a-z_]{2,30})$`;
 const KEY = new RegExp(DRAFT_KEY);
 
 type Owner = { kind: 'case'; id: string } | { kind: 'consultee'; id: string } | { kind: 'new' };
