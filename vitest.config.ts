@@ -40,6 +40,8 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A loaded machine can take more than the default second to render a page.
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           // One browser at a time: the machine has two cores.
           poolOptions: { forks: { singleFork: true } },

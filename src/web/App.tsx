@@ -10,8 +10,10 @@ import { PasswordChangePage } from './features/auth/PasswordChangePage';
 import { SessionProvider } from './features/auth/SessionProvider';
 import { SignInPage } from './features/auth/SignInPage';
 import { useSession } from './features/auth/useSession';
-import { ConsulteeDetailPage } from './features/consultees/ConsulteeDetailPage';
-import { ConsulteeListPage } from './features/consultees/ConsulteeListPage';
+import { CasePage } from './features/cases/CasePage';
+import { ConsulteePage } from './features/consultees/ConsulteePage';
+import { ConsulteeRegisterPage } from './features/consultees/ConsulteeRegisterPage';
+import { ConsulteeSearchPage } from './features/consultees/ConsulteeSearchPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -50,8 +52,12 @@ function Screens() {
           <Route path="/password" element={<PasswordChangePage />} />
           <Route path="/mfa-setup" element={<MfaEnrolPage />} />
           <Route element={<RequirePermission permission="consultee.read" />}>
-            <Route path="/consultees" element={<ConsulteeListPage />} />
-            <Route path="/consultees/:consulteeId" element={<ConsulteeDetailPage />} />
+            <Route path="/consultees" element={<ConsulteeSearchPage />} />
+            <Route path="/consultees/:consulteeId" element={<ConsulteePage />} />
+            <Route path="/cases/:caseId" element={<CasePage />} />
+            <Route element={<RequirePermission permission="consultee.write" />}>
+              <Route path="/consultees/new" element={<ConsulteeRegisterPage />} />
+            </Route>
           </Route>
           <Route element={<RequirePermission permission="staff.manage" />}>
             <Route path="/staff" element={<StaffListPage />} />

@@ -1,6 +1,8 @@
 // Japanese labels for codes the API returns. The role, purpose and data-class
 // tables are the server's own (pure data modules), so the two never disagree.
 
+import { CASE_PROGRAMS } from '../shared/catalog';
+
 export {
   EMPLOYMENT_KINDS,
   EMPLOYMENT_KIND_LABELS,
@@ -26,3 +28,24 @@ export function labelOf(table: Readonly<Record<string, string>>, code: string | 
   if (code === null || code === undefined || code === '') return '';
   return table[code] ?? code;
 }
+
+// ── Casework ─────────────────────────────────────────────────────────────
+
+export { CASE_STATUS_LABELS, MOVES, type CaseStatus, type Transition } from '../server/core/case-flow';
+export { ATTENTION_LABELS } from '../server/core/attention';
+
+/** The program of a case (事業). */
+export const PROGRAM_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  CASE_PROGRAMS.map((p) => [p.code, p.label]),
+);
+
+export { CONSENT_PURPOSES, DEBT_STATUSES } from '../shared/catalog';
+
+export const CHANGE_KIND_LABELS: Readonly<Record<string, string>> = {
+  insert: '作成',
+  update: '変更',
+  delete: '削除',
+};
+
+/** What a screen shows in place of a field the reader may not see. */
+export const WITHHELD_TEXT = '閲覧権限がありません';

@@ -21,7 +21,15 @@ export interface ApiGet<T> {
  * Reads from the API for a screen. The answer is kept with the request it
  * answers, so a slow answer to an earlier request never overwrites a later one.
  */
-export function useApiGet<T>(path: string | null, query?: Query): ApiGet<T> {
+export interface ApiGetOptions {
+  /**
+   * Keep showing the last answer for the same address while it is read again
+   * (reload): a screen with forms stays in place instead of flashing to 読み込み中.
+   */
+  keepWhileReloading?: boolean;
+}
+
+export function useApiGet<T>(path: string | null, query?: Query, options: ApiGetOptions = {}): ApiGet<T> {
   const [version, setVersion] = useState(0);
   const queryKey = query ? JSON.stringify(query) : '';
   const key = path === null ? '' : `${path}?${queryKey}#${version}`;
@@ -47,10 +55,12 @@ export function useApiGet<T>(path: string | null, query?: Query): ApiGet<T> {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const replace = useCallback((data: T) => setLoaded({ key, data, problem: null }), [key]);
   const current = loaded.key === key;
+  const sameAddress = loaded.key.slice(0, loaded.key.lastIndexOf('#')) === key.slice(0, key.lastIndexOf('#'));
+  const kept = !current && Boolean(options.keepWhileReloading) && sameAddress && loaded.data !== null;
   return {
-    data: current ? loaded.data : null,
+    data: current || kept ? loaded.data : null,
     problem: current ? loaded.problem : null,
-    loading: path !== null && !current,
+    loading: path !== null && !current && !kept,
     reload,
     replace,
   };

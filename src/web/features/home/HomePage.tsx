@@ -4,6 +4,7 @@ import { Page } from '../../components/Page';
 import { ROLE_LABELS } from '../../labels';
 import type { Permission } from '../../types';
 import { useSignedIn } from '../auth/useSession';
+import { Dashboard } from './Dashboard';
 
 interface Task {
   to: string;
@@ -17,7 +18,7 @@ const TASKS: readonly Task[] = [
   {
     to: '/consultees',
     title: '相談者',
-    description: '担当する相談者などの基本情報を確認します。',
+    description: '相談者を探し、新しい相談者を登録します。ケースの記録もここから開きます。',
     permission: 'consultee.read',
     casework: true,
   },
@@ -66,6 +67,8 @@ export function HomePage() {
           </div>
         </dl>
       </section>
+
+      {can('consultee.read') && session.casework ? <Dashboard /> : null}
 
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">できること</h2>
