@@ -24,17 +24,20 @@ interface Series {
   cookie?: string;
 }
 
-async function measure(base: string, series: Series): Promise<number[]> {
+/** Latencies, and for a search how many people it found on average (a fast search that finds nobody is no good). */
+async function measure(base: string, series: Series): Promise<{ times: number[]; found: number | null }> {
   const times: number[] = [];
+  let found = 0;
   for (let i = 0; i < REQUESTS; i++) {
     const url = series.urls[i % series.urls.length] as string;
     const started = performance.now();
     const res = await fetch(`${base}${url}`, { headers: series.cookie ? { cookie: series.cookie } : {} });
-    await res.arrayBuffer();
+    const body = await res.text();
     times.push(performance.now() - started);
     if (res.status !== 200) throw new Error(`${series.name}: ${url} answered ${res.status}`);
+    if (url.startsWith('/api/consultees?')) found += (JSON.parse(body) as { items: unknown[] }).items.length;
   }
-  return times;
+  return { times, found: series.urls[0]?.startsWith('/api/consultees?') ? found / REQUESTS : null };
 }
 
 const cluster = await startBenchCluster();
@@ -80,9 +83,10 @@ try {
 
     const results = [];
     for (const s of series) {
-      const times = await measure(server.base, s);
+      const { times, found } = await measure(server.base, s);
       results.push({
         name: s.name,
+        found,
         p50: percentile(times, 50),
         p95: percentile(times, 95),
         p99: percentile(times, 99),
@@ -101,7 +105,7 @@ try {
           ? '   ok'
           : `   ABOVE ${TARGET_P95_MS} ms target`;
       console.log(
-        `${r.name.padEnd(40)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)}   ${(r.p50 / baseline).toFixed(1).padStart(5)}×${flag}`,
+        `${r.name.padEnd(40)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)}   ${(r.p50 / baseline).toFixed(1).padStart(5)}×${r.found === null ? '' : `   ${r.found.toFixed(1)} people`}${flag}`,
       );
     }
   } finally {
