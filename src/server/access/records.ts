@@ -32,6 +32,24 @@ export interface RecordKindSpec {
   scopeCondition(scope: Scope, actor: Actor): Expression<SqlBool>;
 }
 
+/** The facts functions' rows (migrations 0002, 0003) as the policy's targets, by id. */
+function targetsOf(
+  rows: readonly { id: string; subjectId: string; organizationId: string; officeId: string; assigned: string[] }[],
+) {
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        subjectId: r.subjectId,
+        organizationId: r.organizationId,
+        officeId: r.officeId,
+        assignedStaffIds: r.assigned,
+      },
+    ]),
+  );
+}
+
 const consultee: RecordKindSpec = {
   table: 'consultees',
   idColumn: 'consultee_id',
@@ -40,18 +58,7 @@ const consultee: RecordKindSpec = {
       SELECT * FROM consultee_facts(${ctx.tenantId}::uuid, ${ctx.organizationIds.join(',')}, ${[...ids]}::uuid[])`.execute(
       db,
     );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          subjectId: r.id,
-          organizationId: r.organizationId,
-          officeId: r.officeId,
-          assignedStaffIds: r.assigned,
-        },
-      ]),
-    );
+    return targetsOf(rows.map((r) => ({ ...r, subjectId: r.id })));
   },
   scopeCondition(scope, actor) {
     switch (scope) {
@@ -84,18 +91,7 @@ const caseKind: RecordKindSpec = {
     }>`SELECT * FROM case_facts(${ctx.tenantId}::uuid, ${ctx.organizationIds.join(',')}, ${[...ids]}::uuid[])`.execute(
       db,
     );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          subjectId: r.subjectId,
-          organizationId: r.organizationId,
-          officeId: r.officeId,
-          assignedStaffIds: r.assigned,
-        },
-      ]),
-    );
+    return targetsOf(rows);
   },
   scopeCondition(scope, actor) {
     switch (scope) {

@@ -4,7 +4,7 @@
 // has come, an application not yet forwarded to the municipality (BIZ-4), and a
 // case nobody has been in contact with.
 
-import type { CaseStatus } from './case-flow.js';
+import { ACTIVE_SUPPORT, type CaseStatus } from './case-flow.js';
 
 /** Days ahead of a plan's review date from which it is shown as due. */
 export const REVIEW_DUE_DAYS = 7;
@@ -48,15 +48,7 @@ export interface Attention {
 /** Statuses in which a plan is being carried out (reviews and evaluations fall due). */
 const PLAN_RUNNING: readonly CaseStatus[] = ['decided', 'in_support', 'evaluation'];
 /** Statuses in which the person is expected to be in contact with the agency. */
-const IN_CONTACT: readonly CaseStatus[] = [
-  'screening',
-  'assessment',
-  'plan_draft',
-  'coordination',
-  'decided',
-  'in_support',
-  'evaluation',
-];
+const IN_CONTACT: readonly CaseStatus[] = ['screening', ...ACTIVE_SUPPORT];
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

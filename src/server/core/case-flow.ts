@@ -80,7 +80,8 @@ interface Move {
   requires?: (r: CaseRecords) => string | null;
 }
 
-const ACTIVE_SUPPORT: readonly CaseStatus[] = [
+/** From assessment to evaluation: the person is being supported. */
+export const ACTIVE_SUPPORT: readonly CaseStatus[] = [
   'assessment',
   'plan_draft',
   'coordination',

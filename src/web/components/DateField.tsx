@@ -21,9 +21,11 @@ const DEFAULT_HINT = '例: 令和8年4月1日、R8.4.1、2026-04-01、20260401';
 
 type Reading = { status: 'empty' } | { status: 'valid'; value: string } | { status: 'invalid'; message: string };
 
-function read(text: string): Reading {
+export type Parse = (text: string) => { ok: true; value: string } | { ok: false; message: string };
+
+function read(text: string, parse: Parse): Reading {
   if (text.trim() === '') return { status: 'empty' };
-  const parsed = parseJapaneseDate(text);
+  const parsed = parse(text);
   return parsed.ok ? { status: 'valid', value: parsed.value } : { status: 'invalid', message: parsed.message };
 }
 
@@ -33,15 +35,48 @@ function read(text: string): Reading {
  * wrong era or year is caught before saving. A reading error appears once the user
  * leaves the field, not while they are still typing.
  */
-export function DateField({ id, label, defaultValue, onChange, hint = DEFAULT_HINT, error, required }: DateFieldProps) {
-  const [text, setText] = useState(() => (defaultValue ? formatWareki(defaultValue) : ''));
+export function DateField(props: DateFieldProps) {
+  return (
+    <CalendarField
+      {...props}
+      hint={props.hint ?? DEFAULT_HINT}
+      parse={parseJapaneseDate}
+      format={formatWareki}
+      describe={(value) => `${formatWareki(value)}（${formatGregorian(value)}）`}
+    />
+  );
+}
+
+interface CalendarFieldProps extends DateFieldProps {
+  hint: string;
+  parse: Parse;
+  /** The stored value as the field shows it to start with. */
+  format: (value: string) => string;
+  /** What the field understood, shown under it. */
+  describe: (value: string) => string;
+}
+
+/** The field shared by dates and months: typed text, read as the user types, checked when they leave. */
+export function CalendarField({
+  id,
+  label,
+  defaultValue,
+  onChange,
+  hint,
+  error,
+  required,
+  parse,
+  format,
+  describe,
+}: CalendarFieldProps) {
+  const [text, setText] = useState(() => (defaultValue ? format(defaultValue) : ''));
   const [touched, setTouched] = useState(false);
-  const reading = read(text);
+  const reading = read(text, parse);
 
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
     const next = event.target.value;
     setText(next);
-    const r = read(next);
+    const r = read(next, parse);
     onChange(r.status === 'valid' ? r.value : null, r.status);
   };
 
@@ -89,7 +124,7 @@ export function DateField({ id, label, defaultValue, onChange, hint = DEFAULT_HI
             {readingError}
           </>
         ) : reading.status === 'valid' ? (
-          `${formatWareki(reading.value)}（${formatGregorian(reading.value)}）`
+          describe(reading.value)
         ) : null}
       </p>
     </div>

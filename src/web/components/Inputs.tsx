@@ -4,7 +4,7 @@
 
 import type { ReactNode } from 'react';
 import type { Choice } from '../../shared/catalog';
-import { DateField } from './DateField';
+import { DateField, type DateStatus } from './DateField';
 import { describedBy, Field, FieldError } from './Field';
 import { FieldSet } from './FieldSet';
 import { MonthField } from './MonthField';
@@ -236,40 +236,30 @@ interface DateInputProps<S> extends BaseProps<S, string | null> {
   label: string;
 }
 
+/** The props a date or month field takes from the form kit: value, error, and the note of an unreadable entry. */
+function calendarProps<S>({ kit, name, label, hint, required }: DateInputProps<S>) {
+  return {
+    id: kit.id(name),
+    label,
+    hint: hint as string | undefined,
+    required,
+    defaultValue: read<S, string | null>(kit, name),
+    error: kit.error(name),
+    onChange: (value: string | null, status: DateStatus) => {
+      write<S, string | null>(kit, name, value);
+      kit.noteDate(name, label, status);
+    },
+  };
+}
+
 /** A date typed in 和暦 or Gregorian; an unreadable date keeps the form from being sent. */
-export function DateInput<S>({ kit, name, label, hint, required }: DateInputProps<S>) {
-  return (
-    <DateField
-      id={kit.id(name)}
-      label={label}
-      hint={hint as string | undefined}
-      required={required}
-      defaultValue={read<S, string | null>(kit, name)}
-      error={kit.error(name)}
-      onChange={(value, status) => {
-        write<S, string | null>(kit, name, value);
-        kit.noteDate(name, label, status);
-      }}
-    />
-  );
+export function DateInput<S>(props: DateInputProps<S>) {
+  return <DateField {...calendarProps(props)} />;
 }
 
 /** A month (YYYY-MM) typed as 令和8年4月, R8.4 or 2026-04. */
-export function MonthInput<S>({ kit, name, label, hint, required }: DateInputProps<S>) {
-  return (
-    <MonthField
-      id={kit.id(name)}
-      label={label}
-      hint={hint as string | undefined}
-      required={required}
-      defaultValue={read<S, string | null>(kit, name)}
-      error={kit.error(name)}
-      onChange={(value, status) => {
-        write<S, string | null>(kit, name, value);
-        kit.noteDate(name, label, status);
-      }}
-    />
-  );
+export function MonthInput<S>(props: DateInputProps<S>) {
+  return <MonthField {...calendarProps(props)} />;
 }
 
 interface AmountInputProps<S> extends BaseProps<S, string> {

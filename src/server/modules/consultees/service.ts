@@ -370,23 +370,30 @@ export async function addHouseholdMember(work: Work, consulteeId: string, body: 
       memberId,
       consulteeId,
       organizationId: target.organizationId,
-      relationship: body.relationship,
-      relationshipNote: body.relationshipNote ?? null,
-      familyName: body.familyName.trim(),
-      givenName: body.givenName ?? null,
-      kana: body.kana ?? null,
-      sex: body.sex ?? null,
-      birthDate: body.birthDate ?? null,
-      cohabiting: body.cohabiting,
-      occupation: body.occupation ?? null,
-      notes: body.notes ?? null,
-      source: body.source,
-      sourceDetail: sourceDetailOrFail(body.source, body.sourceDetail),
+      ...memberColumns(body),
       removedAt: null,
       createdBy: work.actor.staffId,
     })
     .execute();
   return memberId;
+}
+
+/** The columns a household member's form writes, on adding and on changing. */
+function memberColumns(body: HouseholdMemberBody) {
+  return {
+    relationship: body.relationship,
+    relationshipNote: body.relationshipNote ?? null,
+    familyName: body.familyName.trim(),
+    givenName: body.givenName ?? null,
+    kana: body.kana ?? null,
+    sex: body.sex ?? null,
+    birthDate: body.birthDate ?? null,
+    cohabiting: body.cohabiting,
+    occupation: body.occupation ?? null,
+    notes: body.notes ?? null,
+    source: body.source,
+    sourceDetail: sourceDetailOrFail(body.source, body.sourceDetail),
+  };
 }
 
 function sourceDetailOrFail(source: string, detail: string | null | undefined): string | null {
@@ -411,18 +418,7 @@ export async function updateHouseholdMember(
   const result = await grant.tx
     .updateTable('householdMembers')
     .set({
-      relationship: body.relationship,
-      relationshipNote: body.relationshipNote ?? null,
-      familyName: body.familyName.trim(),
-      givenName: body.givenName ?? null,
-      kana: body.kana ?? null,
-      sex: body.sex ?? null,
-      birthDate: body.birthDate ?? null,
-      cohabiting: body.cohabiting,
-      occupation: body.occupation ?? null,
-      notes: body.notes ?? null,
-      source: body.source,
-      sourceDetail: sourceDetailOrFail(body.source, body.sourceDetail),
+      ...memberColumns(body),
       updatedAt: sql<Date>`now()`,
     })
     .where('memberId', '=', memberId)

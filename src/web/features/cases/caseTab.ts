@@ -1,3 +1,4 @@
+import { api } from '../../api';
 import { formatWareki } from '../../../shared/wareki';
 import type { CaseDetail, PlanRow } from '../../types';
 
@@ -23,6 +24,11 @@ export function printHref(caseId: string, form: PrintForm, recordId?: string | n
 export function casePath(caseId: string, form: string, recordId?: string): string {
   const base = `/api/cases/${encodeURIComponent(caseId)}/${form}`;
   return recordId ? `${base}/${encodeURIComponent(recordId)}` : base;
+}
+
+/** Saves a record of a case's form: a new one (POST), or the one given changed (PUT). */
+export function saveCaseRecord(caseId: string, form: string, recordId: string | undefined, body: unknown) {
+  return recordId ? api.put(casePath(caseId, form, recordId), body) : api.post(casePath(caseId, form), body);
 }
 
 export const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());

@@ -1,11 +1,10 @@
 import { PROGRAMS } from '../../../../shared/catalog';
 import { formatWareki } from '../../../../shared/wareki';
-import { api } from '../../../api';
 import { ChecksInput, DateInput, SelectInput, TextAreaInput } from '../../../components/Inputs';
 import type { ApplicationRow } from '../../../types';
 import { RecordFields } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, currentPlan, orNull, planChoices, requireds, type CaseTabProps } from '../caseTab';
+import { currentPlan, orNull, planChoices, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 
 const L = labelsOf('municipal_applications');
@@ -53,9 +52,7 @@ export function ApplicationTab({ tab }: { tab: CaseTabProps }) {
         municipalityReceivedOn: v.municipalityReceivedOn,
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'applications', r.applicationId), body)
-        : api.post(casePath(caseId, 'applications'), body);
+      return saveCaseRecord(caseId, 'applications', r?.applicationId, body);
     },
     submitNew: '利用申込を保存する',
     submitChange: '変更を保存する',

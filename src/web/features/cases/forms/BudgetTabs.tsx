@@ -1,7 +1,6 @@
 import { ARREAR_KINDS, BUDGET_SHEET_KINDS, DEBT_KINDS, labelIn } from '../../../../shared/catalog';
 import { formatWareki } from '../../../../shared/wareki';
 import { addMonths } from '../../../../server/core/budget';
-import { api } from '../../../api';
 import {
   AmountInput,
   amountProblem,
@@ -20,7 +19,7 @@ import { DEBT_STATUSES } from '../../../labels';
 import type { ArrearRow, BudgetPlanRow, BudgetSheetRow, CashFlowRow, DebtRow } from '../../../types';
 import { RecordFields, yenText } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, orNull, printHref, requireds, type CaseTabProps } from '../caseTab';
+import { orNull, printHref, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 import {
   BudgetLinesEditor,
@@ -79,9 +78,7 @@ export function BudgetSheetTab({ tab }: { tab: CaseTabProps }) {
     check: (v) => ({ ...requireds([['month', S.month, v.month]]), ...linesProblems(v) }),
     send: (v, r) => {
       const body = { kind: v.kind, month: v.month, lines: linesOf(v), notes: orNull(v.notes) };
-      return r
-        ? api.put(casePath(caseId, 'budget/sheets', r.sheetId), body)
-        : api.post(casePath(caseId, 'budget/sheets'), body);
+      return saveCaseRecord(caseId, 'budget/sheets', r?.sheetId, body);
     },
     mapField: (path) => {
       // The server numbers the lines as one list; the form shows income and expense apart.
@@ -174,9 +171,7 @@ export function CashFlowTab({ tab }: { tab: CaseTabProps }) {
         events: v.events.map((e) => ({ month: e.month, label: e.label.trim(), amount: parseAmount(e.amount) ?? 0 })),
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'budget/cash-flows', r.cashFlowId), body)
-        : api.post(casePath(caseId, 'budget/cash-flows'), body);
+      return saveCaseRecord(caseId, 'budget/cash-flows', r?.cashFlowId, body);
     },
     submitNew: 'キャッシュフロー表を保存する',
     submitChange: '変更を保存する',
@@ -362,9 +357,7 @@ export function DebtsTab({ tab }: { tab: CaseTabProps }) {
         status: v.status,
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'budget/debts', r.debtId), body)
-        : api.post(casePath(caseId, 'budget/debts'), body);
+      return saveCaseRecord(caseId, 'budget/debts', r?.debtId, body);
     },
     submitNew: '債務を追加する',
     submitChange: '変更を保存する',
@@ -413,9 +406,7 @@ export function DebtsTab({ tab }: { tab: CaseTabProps }) {
         resolvedOn: v.resolvedOn,
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'budget/arrears', r.arrearId), body)
-        : api.post(casePath(caseId, 'budget/arrears'), body);
+      return saveCaseRecord(caseId, 'budget/arrears', r?.arrearId, body);
     },
     submitNew: '滞納を追加する',
     submitChange: '変更を保存する',
@@ -556,9 +547,7 @@ export function BudgetPlanTab({ tab }: { tab: CaseTabProps }) {
         plannedSheetId: v.plannedSheetId || null,
         reviewOn: v.reviewOn,
       };
-      return r
-        ? api.put(casePath(caseId, 'budget/plans', r.budgetPlanId), body)
-        : api.post(casePath(caseId, 'budget/plans'), body);
+      return saveCaseRecord(caseId, 'budget/plans', r?.budgetPlanId, body);
     },
     submitNew: '家計再生プランを保存する',
     submitChange: '変更を保存する',

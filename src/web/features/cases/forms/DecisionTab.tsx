@@ -1,10 +1,9 @@
 import { formatWareki } from '../../../../shared/wareki';
-import { api } from '../../../api';
 import { DateInput, SelectInput, TextAreaInput, TextInput } from '../../../components/Inputs';
 import type { DecisionRow } from '../../../types';
 import { RecordFields } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, currentPlan, orNull, planChoices, requireds, type CaseTabProps } from '../caseTab';
+import { currentPlan, orNull, planChoices, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 
 const L = labelsOf('support_decisions');
@@ -50,9 +49,7 @@ export function DecisionTab({ tab }: { tab: CaseTabProps }) {
         periodTo: v.periodTo,
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'decisions', r.decisionId), body)
-        : api.post(casePath(caseId, 'decisions'), body);
+      return saveCaseRecord(caseId, 'decisions', r?.decisionId, body);
     },
     submitNew: '支援決定を保存する',
     submitChange: '変更を保存する',

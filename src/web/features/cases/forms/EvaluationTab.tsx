@@ -1,12 +1,11 @@
 import { GOAL_RESULTS, IMPROVEMENTS, labelIn, NEXT_ACTIONS } from '../../../../shared/catalog';
 import { formatWareki } from '../../../../shared/wareki';
-import { api } from '../../../api';
 import { CheckInput, ChecksInput, DateInput, RadioInput, SelectInput, TextAreaInput } from '../../../components/Inputs';
 import { RowsEditor } from '../../../components/RowsEditor';
 import type { CaseDetail, EvaluationRow } from '../../../types';
 import { RecordFields } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, currentPlan, orNull, planChoices, printHref, requireds, type CaseTabProps } from '../caseTab';
+import { currentPlan, orNull, planChoices, printHref, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 
 const L = labelsOf('evaluations');
@@ -89,9 +88,7 @@ export function EvaluationTab({ tab }: { tab: CaseTabProps }) {
         evaluatorView: orNull(v.evaluatorView),
         nextAction: v.nextAction,
       };
-      return r
-        ? api.put(casePath(caseId, 'evaluations', r.evaluationId), body)
-        : api.post(casePath(caseId, 'evaluations'), body);
+      return saveCaseRecord(caseId, 'evaluations', r?.evaluationId, body);
     },
     submitNew: '評価を保存する',
     submitChange: '変更を保存する',

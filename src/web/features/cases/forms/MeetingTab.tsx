@@ -1,12 +1,11 @@
 import { labelIn, MEETING_DECISIONS } from '../../../../shared/catalog';
 import { formatWareki } from '../../../../shared/wareki';
-import { api } from '../../../api';
 import { DateInput, RadioInput, SelectInput, TextAreaInput } from '../../../components/Inputs';
 import { RowsEditor } from '../../../components/RowsEditor';
 import type { MeetingRow } from '../../../types';
 import { RecordFields } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, currentPlan, orNull, planChoices, printHref, requireds, type CaseTabProps } from '../caseTab';
+import { currentPlan, orNull, planChoices, printHref, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 
 const L = labelsOf('coordination_meetings');
@@ -64,9 +63,7 @@ export function MeetingTab({ tab }: { tab: CaseTabProps }) {
         decision: v.decision,
         notes: orNull(v.notes),
       };
-      return r
-        ? api.put(casePath(caseId, 'meetings', r.meetingId), body)
-        : api.post(casePath(caseId, 'meetings'), body);
+      return saveCaseRecord(caseId, 'meetings', r?.meetingId, body);
     },
     submitNew: '会議の記録を保存する',
     submitChange: '変更を保存する',

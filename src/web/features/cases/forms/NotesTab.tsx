@@ -1,6 +1,5 @@
 import { CONTACT_METHODS, COUNTERPARTS, labelIn } from '../../../../shared/catalog';
 import { formatWareki } from '../../../../shared/wareki';
-import { api } from '../../../api';
 import { CheckInput, DateInput, RadioInput, SelectInput, TextAreaInput, TextInput } from '../../../components/Inputs';
 import { PrintLink } from '../../../components/PrintLink';
 import type { NoteRow } from '../../../types';
@@ -16,7 +15,7 @@ import {
 } from '../../casework/GroundFields';
 import { RecordFields } from '../../casework/RecordFields';
 import { labelsOf } from '../../casework/recordLabels';
-import { casePath, orNull, printHref, requireds, type CaseTabProps } from '../caseTab';
+import { orNull, printHref, requireds, type CaseTabProps, saveCaseRecord } from '../caseTab';
 import { RecordsSection, type RecordForm } from '../RecordsSection';
 
 const L = labelsOf('progress_notes');
@@ -72,7 +71,7 @@ export function NotesTab({ tab }: { tab: CaseTabProps }) {
         ...groundBody(v, v.specialCare),
       };
       try {
-        await (r ? api.put(casePath(caseId, 'notes', r.noteId), body) : api.post(casePath(caseId, 'notes'), body));
+        await saveCaseRecord(caseId, 'notes', r?.noteId, body);
       } catch (error) {
         if (refusedForGround(error)) kit.set('useGround', true);
         throw error;
