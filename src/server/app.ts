@@ -21,6 +21,9 @@ import auditRoutes from './modules/audit/routes.js';
 import consulteeRoutes from './modules/consultees/routes.js';
 import caseRoutes from './modules/cases/routes.js';
 import draftRoutes from './modules/drafts/routes.js';
+import provisionRoutes from './modules/provisions/routes.js';
+import purposeRoutes from './modules/purposes/routes.js';
+import agencyRoutes from './modules/agencies/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export interface BuildOptions {
@@ -181,6 +184,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(consulteeRoutes);
   await app.register(caseRoutes);
   await app.register(draftRoutes);
+  await app.register(provisionRoutes);
+  await app.register(purposeRoutes);
+  await app.register(agencyRoutes);
   if (options.extraRoutes) await app.register(async (child) => options.extraRoutes?.(child));
   await app.register(systemRoutes, { webRoot: options.webRoot ?? null });
   await app.ready();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // From the attacker's side: every route that reaches a consultee's record, called
 // by every role that is not in reach of this record, with a valid request, must be
 // refused (404, or 403 without the permission), must not say whose record it is,
@@ -45,11 +46,16 @@ interface Ids {
   memberId: string;
   consentId: string;
   documentId: string;
+  /** A related agency the consent covers, and a provision awaiting the manager's approval. */
+  agencyId: string;
+  provisionId: string;
   records: Record<string, string>;
 }
 
 /** A valid body for each route (absent for GET and DELETE), and who may legitimately call it. */
-function fixtures(ids: Ids, worker1: string): Record<string, { body?: Record<string, unknown>; by?: string }> {
+type Fixture = { body?: Record<string, unknown>; by?: string; alsoAllowed?: readonly string[] };
+
+function fixtures(ids: Ids, worker1: string): Record<string, Fixture> {
   const member = { relationship: 'child', familyName: '見本', cohabiting: true, source: 'self' };
   const sheet = budgetSteps('2026-05-01');
   const bodyOf = (path: string) =>
@@ -70,7 +76,23 @@ function fixtures(ids: Ids, worker1: string): Record<string, { body?: Record<str
     'budget/arrears': bodyOf('budget/arrears'),
     'budget/plans': bodyOf('budget/plans'),
   };
-  const out: Record<string, { body?: Record<string, unknown>; by?: string }> = {
+  const provision = {
+    recipientAgencyId: ids.agencyId,
+    purpose: 'support_coordination',
+    mode: 'third_party',
+    items: ['name'],
+  };
+  const out: Record<string, Fixture> = {
+    'POST /api/consultees/:consulteeId/provisions/check': { body: provision },
+    'POST /api/consultees/:consulteeId/provisions': { body: provision },
+    // The privacy protection manager oversees provisions: reads the records and decides those on a ground.
+    'GET /api/consultees/:consulteeId/provisions': { alsoAllowed: ['ppm'] },
+    'POST /api/consultees/:consulteeId/provisions/:provisionId/decision': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { approve: true, note: '必要と認める' },
+    },
+    'POST /api/consultees/:consulteeId/provisions/:provisionId/provide': {},
     'GET /api/consultees/:consulteeId': {},
     'GET /api/consultees/:consulteeId/basic': {},
     'PATCH /api/consultees/:consulteeId': { body: { address: '架空県架空市見本町9-9' } },
@@ -119,6 +141,7 @@ function urlOf(pattern: string, ids: Ids): string {
     .replace(':memberId', ids.memberId)
     .replace(':consentId', ids.consentId)
     .replace(':documentId', ids.documentId)
+    .replace(':provisionId', ids.provisionId)
     .replace(':itemKey', 'workplace')
     .replace(':form', 'plan')
     .replace(':draftKey', `case:${ids.caseId}:notes`)
@@ -157,7 +180,40 @@ async function setUp(worker: Client): Promise<Ids> {
     { form: 'evaluations', method: 'POST', body: sampleEvaluation('2026-08-01', 'continue') },
   ]);
   const evaluations = (await worker.get(`/api/cases/${caseId}`)).json().evaluations;
+  const agencyId = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
+    const id = randomUUID();
+    await tx
+      .insertInto('relatedAgencies')
+      .values({
+        tenantId: t.w.tenantId,
+        agencyId: id,
+        name: '見本市 住宅課',
+        kind: 'administrative',
+        administrative: true,
+      })
+      .execute();
+    return id;
+  });
+  const clinicId = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
+    const id = randomUUID();
+    await tx
+      .insertInto('relatedAgencies')
+      .values({ tenantId: t.w.tenantId, agencyId: id, name: '見本クリニック', kind: 'medical', administrative: false })
+      .execute();
+    return id;
+  });
+  const asked = await worker.post(`/api/consultees/${consulteeId}/provisions`, {
+    recipientAgencyId: clinicId,
+    purpose: 'support_coordination',
+    mode: 'third_party',
+    items: ['name'],
+    ground: 'life_body_property',
+    groundReason: '緊急に医療機関へつなぐ必要があるため',
+  });
+  expect(asked.statusCode, asked.body).toBe(200);
   return {
+    agencyId,
+    provisionId: asked.json().provisionId,
     consulteeId,
     caseId,
     memberId: member.json().id,
@@ -194,6 +250,8 @@ describe('[SEC-4] every route × every role × someone else’s record', () => {
       const attacker = await signIn(t.app, t.w, who, t.tdb);
       for (const route of routes) {
         const key = `${route.method} ${route.url}`;
+        // A role the route is meant for is tested by the legitimate run below.
+        if (table[key]?.alsoAllowed?.includes(who)) continue;
         const res = await attacker.request({
           method: route.method as 'GET',
           url: urlOf(route.url, ids),
@@ -207,9 +265,10 @@ describe('[SEC-4] every route × every role × someone else’s record', () => {
     expect(await changesOf(ids.consulteeId)).toBe(before);
 
     const chief = await signIn(t.app, t.w, 'chief');
+    const ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
-      const by = table[key]?.by === 'chief' ? chief : owner;
+      const by = table[key]?.by === 'chief' ? chief : table[key]?.by === 'ppm' ? ppm : owner;
       const res = await by.request({
         method: route.method as 'GET',
         url: urlOf(route.url, ids),

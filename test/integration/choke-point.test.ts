@@ -6,6 +6,7 @@ import { signIn, STAFF_SEEDS, useTestApp } from '../support/world.js';
 
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { decide, type Actor } from '../../src/server/core/policy.js';
+import { PURPOSES } from '../../src/server/core/purposes.js';
 import { DataAccess } from '../../src/server/access/data-access.js';
 import { RECORD_KINDS } from '../../src/server/access/records.js';
 import { hasPermission } from '../../src/server/core/roles.js';
@@ -165,6 +166,7 @@ describe('[SEC-4] route × role × someone else’s record', () => {
         supervisedOrganizationIds: seed.roles.includes('municipal_supervisor')
           ? [t.w.city, t.w.council]
           : [t.w.staff[seed.key]?.organizationId as string],
+        purposes: PURPOSES,
       };
       const facts = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
         RECORD_KINDS.consultee.resolve(
@@ -209,6 +211,7 @@ describe('[SEC-4] route × role × someone else’s record', () => {
         supervisedOrganizationIds: seed.roles.includes('municipal_supervisor')
           ? [t.w.city, t.w.council]
           : [handle.organizationId],
+        purposes: PURPOSES,
       };
       for (const purpose of [
         'consultation_support',
@@ -257,6 +260,7 @@ describe('[SEC-4] commands through the choke point', () => {
       officeId: s.officeId,
       roles: s.roles,
       supervisedOrganizationIds: [s.organizationId],
+      purposes: PURPOSES,
     };
   };
   const eventsOf = (requestId: string) =>

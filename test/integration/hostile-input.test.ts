@@ -12,13 +12,22 @@ import {
   sampleNote,
   samplePlan,
 } from '../../src/server/tenancy/sample-forms.js';
+import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
+import { seedRelatedAgencies } from '../../src/server/tenancy/related-agencies.js';
+import { tokyoDate } from '../../src/shared/wareki.js';
 
 const t = useTestApp();
 
 /** A case of worker1's in support, for the casework routes. */
-const ids = { consulteeId: '', caseId: '' };
+const ids = { consulteeId: '', caseId: '', agencyId: '' };
 beforeAll(async () => {
   Object.assign(ids, await caseAt(await signIn(t.app, t.w, 'worker1'), 'in_support'));
+  ids.agencyId = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
+    await seedRelatedAgencies(tx, t.w.tenantId);
+    return (
+      await tx.selectFrom('relatedAgencies').select('agencyId').where('name', '=', '課税課').executeTakeFirstOrThrow()
+    ).agencyId;
+  });
 });
 
 const HOSTILE: unknown[] = [
@@ -166,6 +175,45 @@ const CASES: Case[] = [
     url: () => `/api/drafts/case:${ids.caseId}:notes`,
     body: () => ({ payload: { content: '書きかけ' } }),
   },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => '/api/purposes/consultation_support/versions',
+    body: () => ({
+      wording: `相談支援業務を円滑に行うため（${Math.random().toString(36).slice(2, 8)}）`,
+      effectiveFrom: tokyoDate(new Date()),
+      withinRelatedScope: true,
+      changeReason: '文言の明確化',
+    }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => '/api/agencies',
+    body: () => ({
+      name: `関係機関${Math.random().toString(36).slice(2, 10)}`,
+      kind: 'welfare',
+      administrative: false,
+      contractor: false,
+      address: '架空市見本町1-1',
+      representative: '見本 太郎',
+      phone: '000-0000-0000',
+      note: '備考',
+      sortOrder: 10,
+    }),
+  },
+  {
+    who: 'ppm',
+    method: 'PUT',
+    url: () => `/api/agencies/${ids.agencyId}`,
+    body: () => ({ name: '課税課', kind: 'administrative', administrative: true, phone: '000-0000-0000' }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/agencies/${ids.agencyId}/retire`,
+    body: () => ({ retiredOn: '2099-03-31' }),
+  },
 ];
 
 describe('hostile values in every field', () => {
@@ -218,6 +266,7 @@ describe('hostile values in every field', () => {
         [ppm, `/api/audit/events?before=${text}`],
         [ppm, `/api/audit/events?limit=${text}`],
         [ppm, `/api/audit/events?notAssignedOnly=${text}`],
+        [worker, `/api/agencies?includeRetired=${text}`],
       ] as const) {
         const res = await client.get(url);
         expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);

@@ -19,7 +19,7 @@ import {
   type Scope,
   type Target,
 } from '../core/policy.js';
-import type { PurposeCode } from '../core/purposes.js';
+import { PURPOSE_LABELS, type PurposeCode } from '../core/purposes.js';
 import { appendAuditEvents, auditRecordJson, type AuditEvent } from '../audit/append.js';
 import { inTenant, type Database, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
@@ -30,7 +30,16 @@ import { camel } from './columns.js';
 /** Tables that hold no consultee data: the staff's own accounts, sessions, settings, audit. */
 export type OperationalDB = Pick<
   DB,
-  'tenants' | 'organizations' | 'offices' | 'staff' | 'signInThrottle' | 'sessions' | 'auditEvents'
+  | 'tenants'
+  | 'organizations'
+  | 'offices'
+  | 'staff'
+  | 'signInThrottle'
+  | 'sessions'
+  | 'auditEvents'
+  | 'purposeCodes'
+  | 'purposeVersions'
+  | 'relatedAgencies'
 >;
 
 export interface RequestMeta {
@@ -109,6 +118,14 @@ export class DataAccess {
 
   purposeOrFail(): PurposeCode {
     if (!this.purpose) throw new AppError(500, 'no_purpose', 'このルートは利用目的を宣言していません');
+    // PUR-1: the declared purpose must be one the tenant has set and has in force.
+    if (!this.actor.purposes.includes(this.purpose)) {
+      throw new AppError(
+        403,
+        'purpose_not_in_force',
+        `この操作の利用目的（${PURPOSE_LABELS[this.purpose]}）が定められていないため、個人情報を扱えません。個人情報保護管理者に確認してください`,
+      );
+    }
     return this.purpose;
   }
 
@@ -216,6 +233,15 @@ export class Work {
   async read(kind: RecordKind, id: string): Promise<RecordRead> {
     const targets = await decideAll(this.access, this.tx, kind, 'read', [id], undefined, (e) => this.refuse(e));
     return readGranted(this.access, this.tx, kind, targets.get(id) as GrantedTarget);
+  }
+
+  /**
+   * Refuses the command by a rule of its own (a provision the rules do not allow,
+   * say), recording the refusal so that it outlives the rollback, then throws.
+   */
+  async refuseBecause(input: AuditInput, error: AppError): Promise<never> {
+    await this.refuse(this.access.event({ ...input, outcome: 'denied' }));
+    throw error;
   }
 
   /** A refusal inside the transaction, kept for re-recording if the transaction rolls back. */

@@ -85,6 +85,7 @@ export function actorOf(session: SessionView, organizationIds: readonly string[]
     supervisedOrganizationIds: session.roles.includes('municipal_supervisor')
       ? [...organizationIds]
       : [session.organizationId],
+    purposes: session.purposeCodes,
   };
 }
 

@@ -17,6 +17,7 @@ function actor(roles: Role[], overrides: Partial<Actor> = {}): Actor {
     officeId: OFFICE,
     roles,
     supervisedOrganizationIds: [ORG],
+    purposes: PURPOSES,
     ...overrides,
   };
 }

@@ -16,9 +16,11 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
  * 'transition' moves a case along its flow and records the screening, a judgement
- * of the case's workers; 'assign' changes who works on a case.
+ * of the case's workers; 'assign' changes who works on a case; 'provide' sends a
+ * consultee's items to another party (PRV-1); 'approve' decides a provision on a
+ * ground other than consent; 'export' takes a person's data out as a file (PRV-7).
  */
-export type Action = 'read' | 'create' | 'update' | 'transition' | 'assign';
+export type Action = 'read' | 'create' | 'update' | 'transition' | 'assign' | 'provide' | 'approve' | 'export';
 
 /**
  * How far a grant reaches, narrowest first.
@@ -74,7 +76,7 @@ export const RULES: readonly Rule[] = [
   {
     roles: ROLES_WORKING_CASES,
     kinds: BOTH,
-    actions: ['read', 'create', 'update', 'transition'],
+    actions: ['read', 'create', 'update', 'transition', 'provide', 'export'],
     purposes: CASEWORK_PURPOSES,
     scope: 'assigned',
     classes: CASE_CLASSES,
@@ -83,7 +85,7 @@ export const RULES: readonly Rule[] = [
   {
     roles: ['chief_support_worker'],
     kinds: BOTH,
-    actions: ['read', 'create', 'update', 'transition', 'assign'],
+    actions: ['read', 'create', 'update', 'transition', 'assign', 'provide', 'export'],
     purposes: CASEWORK_PURPOSES,
     scope: 'office',
     classes: CASE_CLASSES,
@@ -116,6 +118,16 @@ export const RULES: readonly Rule[] = [
     scope: 'organization',
     classes: CASE_CLASSES,
   },
+  // The privacy protection manager decides provisions resting on a ground (PRV-1, PRV-6):
+  // who, to whom, which items and why, not the content of the items.
+  {
+    roles: ['privacy_protection_manager'],
+    kinds: ['consultee'],
+    actions: ['read', 'approve'],
+    purposes: ['support_coordination'],
+    scope: 'organization',
+    classes: ['ordinary'],
+  },
   // Complaint leads need to know who complained, not the case content.
   {
     roles: ['complaint_lead'],
@@ -144,6 +156,8 @@ export interface Actor {
   roles: readonly Role[];
   /** Organizations whose records the actor may reach at tenant scope (own organization included). */
   supervisedOrganizationIds: readonly string[];
+  /** The tenant's purposes of use in force (PUR-1): nothing is done for any other. */
+  purposes: readonly string[];
 }
 
 /** Facts about the record being reached, gathered by the data-access object. */
@@ -153,7 +167,7 @@ export interface Target {
   assignedStaffIds: readonly string[];
 }
 
-export type DenyReason = 'no_rule' | 'out_of_scope' | 'class_not_allowed';
+export type DenyReason = 'purpose_not_in_force' | 'no_rule' | 'out_of_scope' | 'class_not_allowed';
 
 export type Decision = { allow: true; basis: Scope; classes: DataClass[] } | { allow: false; reason: DenyReason };
 
@@ -204,6 +218,7 @@ export function decide(
   requested?: readonly DataClass[],
   rules: readonly Rule[] = RULES,
 ): Decision {
+  if (!actor.purposes.includes(purpose)) return { allow: false, reason: 'purpose_not_in_force' };
   const candidates = rulesFor(actor.roles, kind, action, purpose, rules);
   if (candidates.length === 0) return { allow: false, reason: 'no_rule' };
   const matching = candidates.filter((r) => inScope(r.scope, actor, target));

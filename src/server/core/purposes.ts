@@ -24,3 +24,14 @@ export const PURPOSE_LABELS: Readonly<Record<PurposeCode, string>> = {
   contract_supervision: '委託先における個人情報の取扱いを監督するため',
   access_audit: '個人情報へのアクセス状況を点検し漏えい等を防止するため',
 };
+
+/** The agency's published purposes (S0), and the duties the rules themselves impose. */
+export const PURPOSE_KINDS: Readonly<Record<PurposeCode, 'published' | 'management'>> = {
+  consultation_support: 'published',
+  municipal_application: 'published',
+  support_coordination: 'published',
+  rights_request_handling: 'management',
+  complaint_handling: 'management',
+  contract_supervision: 'management',
+  access_audit: 'management',
+};

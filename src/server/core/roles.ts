@@ -58,23 +58,57 @@ export const PERMISSIONS = [
   'audit.read', // the audit viewer
   'consultee.read',
   'consultee.write',
+  'privacy.reference', // the tenant's purposes and related agencies (no one's personal data)
+  'privacy.manage', // change purposes, keep the list of related agencies (PUR-2, CON-4)
+  'provision.approve', // approve or refuse a provision on a ground other than consent (PRV-1)
+  'export.approve', // the second person's approval of an export of more than one person's data (PRV-7)
+  'my_number.handle', // store, reveal or erase My Number; also needs the staff member's designation (ACQ-4)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Permissions whose routes reach consultees' personal data, and so must declare a purpose (PUR-1). */
-export const PERMISSIONS_REQUIRING_PURPOSE: readonly Permission[] = ['consultee.read', 'consultee.write', 'audit.read'];
+export const PERMISSIONS_REQUIRING_PURPOSE: readonly Permission[] = [
+  'consultee.read',
+  'consultee.write',
+  'audit.read',
+  'provision.approve',
+  'my_number.handle',
+];
 
-const CASEWORK: readonly Permission[] = ['session.self', 'staff.directory', 'consultee.read', 'consultee.write'];
+const CASEWORK: readonly Permission[] = [
+  'session.self',
+  'staff.directory',
+  'consultee.read',
+  'consultee.write',
+  'privacy.reference',
+  'my_number.handle',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   support_worker: CASEWORK,
-  chief_support_worker: CASEWORK,
+  chief_support_worker: [...CASEWORK, 'export.approve'],
   employment_support_worker: CASEWORK,
   household_budget_support_worker: CASEWORK,
-  clerk: ['session.self', 'staff.directory', 'consultee.read', 'consultee.write'],
-  privacy_protection_manager: ['session.self', 'staff.directory', 'audit.read', 'consultee.read'],
-  complaint_lead: ['session.self', 'staff.directory', 'consultee.read'],
-  municipal_supervisor: ['session.self', 'staff.directory', 'audit.read', 'consultee.read'],
+  clerk: [
+    'session.self',
+    'staff.directory',
+    'consultee.read',
+    'consultee.write',
+    'privacy.reference',
+    'my_number.handle',
+  ],
+  privacy_protection_manager: [
+    'session.self',
+    'staff.directory',
+    'audit.read',
+    'consultee.read',
+    'privacy.reference',
+    'privacy.manage',
+    'provision.approve',
+    'export.approve',
+  ],
+  complaint_lead: ['session.self', 'staff.directory', 'consultee.read', 'privacy.reference'],
+  municipal_supervisor: ['session.self', 'staff.directory', 'audit.read', 'consultee.read', 'privacy.reference'],
   // The administrator runs accounts and settings and never reads case content (issue 2).
   system_administrator: ['session.self', 'staff.directory', 'staff.manage', 'tenant.settings'],
 };

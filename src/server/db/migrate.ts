@@ -5,12 +5,16 @@ import { applyGrants } from './grants.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_audited_reads.js';
 import * as m0003 from './migrations/0003_casework.js';
+import * as m0004 from './migrations/0004_provision.js';
+import * as m0005 from './migrations/0005_privacy_register.js';
 
 /** Listed explicitly so that compiled and source runs see the same set, in order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_foundation': m0001,
   '0002_audited_reads': m0002,
   '0003_casework': m0003,
+  '0004_provision': m0004,
+  '0005_privacy_register': m0005,
 };
 
 export const MIGRATION_SCHEMA = 'jss_meta';

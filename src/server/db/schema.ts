@@ -53,6 +53,7 @@ export interface StaffTable {
   totpSecret: Buffer | null;
   totpEnabledAt: Date | null;
   totpLastStep: string | null;
+  myNumberHandler: Generated<boolean>;
   disabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Timestamp;
@@ -555,6 +556,289 @@ export interface DraftsTable {
   updatedAt: Timestamp;
 }
 
+export interface PurposeCodesTable {
+  tenantId: string;
+  purposeCode: string;
+  kind: 'published' | 'management';
+  createdAt: Generated<Date>;
+}
+
+export interface PurposeVersionsTable {
+  tenantId: string;
+  purposeCode: string;
+  version: number;
+  wording: string;
+  effectiveFrom: PlainDate;
+  withinRelatedScope: boolean | null;
+  changeReason: string | null;
+  noticeText: string | null;
+  recordedBy: string | null;
+  recordedAt: Generated<Date>;
+}
+
+export interface RelatedAgenciesTable {
+  tenantId: string;
+  agencyId: string;
+  name: string;
+  kind: string;
+  administrative: boolean;
+  contractor: Generated<boolean>;
+  address: string | null;
+  representative: string | null;
+  phone: string | null;
+  note: string | null;
+  sortOrder: Generated<number>;
+  retiredOn: PlainDate | null;
+  createdAt: Generated<Date>;
+  updatedAt: Timestamp;
+}
+
+export interface ConsentAgenciesTable {
+  tenantId: string;
+  consentId: string;
+  agencyId: string;
+  organizationId: string;
+}
+
+export interface ProvisionStopsTable {
+  tenantId: string;
+  stopId: string;
+  consulteeId: string;
+  organizationId: string;
+  kind: 'use' | 'provision';
+  fromDate: PlainDate;
+  reason: string;
+  liftedOn: PlainDate | null;
+  liftReason: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+  liftedBy: string | null;
+}
+
+export interface ProvisionsTable {
+  tenantId: string;
+  provisionId: string;
+  consulteeId: string;
+  organizationId: string;
+  mode: 'third_party' | 'outsourcing' | 'joint_use';
+  status: 'awaiting_approval' | 'approved' | 'rejected' | 'provided';
+  purposeCode: string;
+  recipientAgencyId: string | null;
+  recipientName: string;
+  recipientAddress: string | null;
+  manyUnspecified: boolean;
+  items: string[];
+  basis: 'consent' | 'ground' | 'outsourcing' | 'joint_use' | null;
+  consentId: string | null;
+  ground: string | null;
+  groundReason: string | null;
+  requestedBy: string;
+  requestedAt: Generated<Date>;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  decisionNote: string | null;
+  providedOn: PlainDate | null;
+  providedBy: string | null;
+  sentValues: Json<unknown> | null;
+  createdAt: Generated<Date>;
+  retainUntil: PlainDate;
+  jointUseDeclarationId: string | null;
+}
+
+export interface ReceiptsTable {
+  tenantId: string;
+  receiptId: string;
+  consulteeId: string;
+  organizationId: string;
+  receivedOn: PlainDate;
+  providerAgencyId: string | null;
+  providerName: string;
+  providerAddress: string;
+  providerRepresentative: string;
+  howObtained: string;
+  items: string[];
+  itemsNote: string | null;
+  consentId: string | null;
+  consentNote: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+  retainUntil: PlainDate;
+}
+
+export interface OutOfPurposeRequestsTable {
+  tenantId: string;
+  requestId: string;
+  consulteeId: string;
+  organizationId: string;
+  kind: 'use' | 'provision' | 'online_linkage';
+  requestingSection: string;
+  useDescription: string;
+  recipientAgencyId: string | null;
+  recipientName: string | null;
+  items: string[];
+  itemsReason: string;
+  basis: 'consent' | 'ground';
+  consentId: string | null;
+  ground: string | null;
+  reason: string;
+  status: 'counter' | 'council' | 'decision' | 'approved' | 'rejected' | 'withdrawn';
+  requestedBy: string;
+  requestedAt: Generated<Date>;
+  counterOpinion: string | null;
+  counterBy: string | null;
+  counterAt: Date | null;
+  councilRequired: boolean | null;
+  councilName: string | null;
+  councilReferredOn: PlainDate | null;
+  councilAnswer: string | null;
+  councilAnsweredOn: PlainDate | null;
+  decision: 'approved' | 'rejected' | null;
+  decidedInNameOf: string | null;
+  decidedOn: PlainDate | null;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+export interface OutOfPurposeOpinionsTable {
+  tenantId: string;
+  opinionId: string;
+  requestId: string;
+  organizationId: string;
+  author: string;
+  body: string;
+  givenOn: PlainDate;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+}
+
+export interface RegisterEntriesTable {
+  tenantId: string;
+  entryId: string;
+  code: string;
+  createdAt: Generated<Date>;
+}
+
+export interface RegisterVersionsTable {
+  tenantId: string;
+  entryId: string;
+  version: number;
+  changeKind: 'start' | 'change' | 'abolition';
+  effectiveOn: PlainDate;
+  name: string;
+  section: string;
+  items: string;
+  purposeCodes: string[];
+  purposesNote: string | null;
+  methods: string;
+  sources: string;
+  recipients: string;
+  media: string;
+  retention: string;
+  retentionYears: number;
+  recordCount: string | null;
+  published: boolean;
+  keepUntil: PlainDate | null;
+  changeReason: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+}
+
+export interface JointUseDeclarationsTable {
+  tenantId: string;
+  declarationId: string;
+  title: string;
+  createdAt: Generated<Date>;
+  endedOn: PlainDate | null;
+}
+
+export interface JointUseVersionsTable {
+  tenantId: string;
+  declarationId: string;
+  version: number;
+  items: string[];
+  userAgencyIds: string[];
+  usersNote: string | null;
+  purposes: string[];
+  responsibleAgencyId: string | null;
+  responsibleName: string;
+  responsibleAddress: string;
+  responsibleRepresentative: string;
+  changedOn: PlainDate;
+  effectiveFrom: PlainDate;
+  changeKinds: Generated<string[]>;
+  noticeDueOn: PlainDate | null;
+  noticeOn: PlainDate | null;
+  changeNote: string | null;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+}
+
+export interface ExportsTable {
+  tenantId: string;
+  exportId: string;
+  organizationId: string;
+  kind: string;
+  format: 'pdf' | 'csv';
+  purposeCode: string;
+  consulteeIds: string[];
+  items: Generated<string[]>;
+  description: string;
+  reason: string | null;
+  parameters: Generated<Json<unknown>>;
+  status: 'awaiting_approval' | 'approved' | 'rejected' | 'done';
+  requestedBy: string;
+  requestedAt: Generated<Date>;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  decisionNote: string | null;
+  fileName: string | null;
+  fileSha256: Buffer | null;
+  byteCount: number | null;
+  exportedAt: Date | null;
+}
+
+export interface MyNumbersTable {
+  tenantId: string;
+  consulteeId: string;
+  organizationId: string;
+  keyId: string;
+  iv: Buffer;
+  ciphertext: Buffer;
+  tag: Buffer;
+  basis: string;
+  basisNote: string | null;
+  acquiredOn: PlainDate;
+  recordedBy: string;
+  recordedAt: Generated<Date>;
+  resealedAt: Date | null;
+}
+
+export interface MyNumberErasuresTable {
+  tenantId: string;
+  erasureId: string;
+  consulteeId: string;
+  organizationId: string;
+  reason: string;
+  erasedBy: string;
+  erasedAt: Generated<Date>;
+}
+
+export interface TenantPublicProfilesTable {
+  tenantId: string;
+  published: Generated<boolean>;
+  organizationName: string;
+  address: string;
+  representative: string;
+  requestProcedure: string;
+  fees: string;
+  securityMeasures: string;
+  complaintContact: string;
+  privacyPolicy: string | null;
+  updatedBy: string | null;
+  updatedAt: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   organizations: OrganizationsTable;
@@ -590,4 +874,21 @@ export interface DB {
   recordHistory: RecordHistoryTable;
   drafts: DraftsTable;
   consulteeSearchKeys: ConsulteeSearchKeysTable;
+  purposeCodes: PurposeCodesTable;
+  purposeVersions: PurposeVersionsTable;
+  relatedAgencies: RelatedAgenciesTable;
+  consentAgencies: ConsentAgenciesTable;
+  provisionStops: ProvisionStopsTable;
+  provisions: ProvisionsTable;
+  receipts: ReceiptsTable;
+  outOfPurposeRequests: OutOfPurposeRequestsTable;
+  outOfPurposeOpinions: OutOfPurposeOpinionsTable;
+  registerEntries: RegisterEntriesTable;
+  registerVersions: RegisterVersionsTable;
+  jointUseDeclarations: JointUseDeclarationsTable;
+  jointUseVersions: JointUseVersionsTable;
+  exports: ExportsTable;
+  myNumbers: MyNumbersTable;
+  myNumberErasures: MyNumberErasuresTable;
+  tenantPublicProfiles: TenantPublicProfilesTable;
 }

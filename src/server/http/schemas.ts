@@ -25,6 +25,16 @@ export const Uuid = (title = 'ID') => Type.String({ format: 'uuid', title });
 export const IsoDate = (title: string) =>
   Type.String({ format: 'date', title, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 
+/** An optional field that may also be sent as null (cleared). */
+export const Nullable = <T extends TSchema>(schema: T, title: string) =>
+  Type.Optional(Type.Union([schema, Type.Null()], { title }));
+
+/** Optional free text of at most `max` characters. */
+export const Text = (title: string, max: number) => Nullable(Type.String({ title, maxLength: max }), title);
+
+/** An optional date. */
+export const OptionalDate = (title: string) => Nullable(IsoDate(title), title);
+
 export const ErrorResponse = Type.Object(
   {
     code: Type.String(),

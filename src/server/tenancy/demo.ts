@@ -13,6 +13,7 @@ import { tokyoDate } from '../../shared/wareki.js';
 import { CaseDriver, type StaffRef } from './drive.js';
 import { asOwnerInTenant, createOfficeRow, createOrganization, createStaffRow, createTenant } from './provision.js';
 import { budgetSteps, dayAfter, sampleConsent, stepsTo } from './sample-forms.js';
+import { seedRelatedAgencies } from './related-agencies.js';
 
 export interface DemoAccount {
   login: string;
@@ -243,6 +244,7 @@ export async function createDemoTenant(db: Kysely<DB>, app: Database, code = 'de
       kind: 'contractor',
       name: '社会福祉法人 架空市社会福祉協議会',
     });
+    await seedRelatedAgencies(tx, tenantId);
     const cityOffice = await createOfficeRow(tx, tenantId, city, '生活支援課 相談窓口');
     const councilOffice = await createOfficeRow(tx, tenantId, council, '架空市くらしサポートセンター');
 

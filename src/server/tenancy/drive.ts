@@ -7,7 +7,8 @@ import { DataAccess, type Work } from '../access/data-access.js';
 import type { Actor } from '../core/policy.js';
 import type { PurposeCode } from '../core/purposes.js';
 import type { Role } from '../core/roles.js';
-import type { Database } from '../db/database.js';
+import { inTenant, type Database } from '../db/database.js';
+import { sql } from 'kysely';
 import { moveCase, recordScreening, saveForm, FORMS, type FormName } from '../modules/cases/service.js';
 import { recordProfileItem, registerConsultee } from '../modules/consultees/service.js';
 import type { ProfileItemBody, RegisterBody } from '../modules/consultees/schema.js';
@@ -24,16 +25,24 @@ export interface StaffRef {
 const FORM_BY_PATH = new Map(Object.entries(FORMS).map(([name, spec]) => [spec.path as string, name as FormName]));
 
 export class CaseDriver {
-  private readonly actor: Actor;
+  private actor: Actor | null = null;
 
   constructor(
     private readonly db: Database,
-    staff: StaffRef,
-  ) {
-    this.actor = { ...staff, supervisedOrganizationIds: [staff.organizationId] };
-  }
+    private readonly staff: StaffRef,
+  ) {}
 
-  private run<T>(purpose: PurposeCode, fn: (work: Work) => Promise<T>): Promise<T> {
+  private async run<T>(purpose: PurposeCode, fn: (work: Work) => Promise<T>): Promise<T> {
+    // The tenant's purposes in force, read once, as a signed-in session would have them.
+    this.actor ??= {
+      ...this.staff,
+      supervisedOrganizationIds: [this.staff.organizationId],
+      purposes: await inTenant(this.db, { tenantId: this.staff.tenantId, organizationIds: [] }, async (tx) => {
+        const { rows } = await sql<{ codes: string[] }>`
+          SELECT tenant_purposes_in_force(${this.staff.tenantId}::uuid) AS codes`.execute(tx);
+        return rows[0]?.codes ?? [];
+      }),
+    };
     return new DataAccess(this.db, this.actor, purpose, { requestId: randomUUID(), clientIp: null }).run(fn);
   }
 

@@ -66,6 +66,8 @@ export interface SessionView {
   officeName: string | null;
   /** Every organization of the tenant (a supervisor's reach). */
   organizationIds: string[];
+  /** The tenant's purposes of use in force. */
+  purposeCodes: string[];
   stage: SessionStage;
   mfaVerified: boolean;
   mfaEnabled: boolean;
@@ -109,6 +111,7 @@ interface SessionRow {
   organizationName: string;
   officeName: string | null;
   organizationIds: string[];
+  purposeCodes: string[];
 }
 
 /** One round trip: the function sets the tenant for its own statement and reads the session (migration 0001). */
@@ -191,6 +194,7 @@ export async function lookupSession(
       officeId: row.officeId,
       officeName: row.officeName,
       organizationIds: row.organizationIds,
+      purposeCodes: row.purposeCodes,
       stage: row.stage,
       mfaVerified: row.mfaVerified,
       mfaEnabled: row.totpEnabledAt !== null,

@@ -1,7 +1,7 @@
 // Request and response shapes of a case and its national forms (FORMS §1–§7).
 // Body fields carry the column names (camelCase), so a form maps to its table directly.
 
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import {
   ACQUISITION_GROUNDS,
   ARREAR_KINDS,
@@ -31,12 +31,9 @@ import {
   VISITOR_RELATIONS,
 } from '../../../shared/catalog.js';
 import { TRANSITIONS } from '../../core/case-flow.js';
-import { IsoDate, NonBlank, StringEnum, Uuid } from '../../http/schemas.js';
+import { IsoDate, NonBlank, Nullable, OptionalDate, StringEnum, Text, Uuid } from '../../http/schemas.js';
 
-const Nullable = <T extends TSchema>(schema: T, title: string) =>
-  Type.Optional(Type.Union([schema, Type.Null()], { title }));
-const Text = (title: string, max: number) => Nullable(Type.String({ title, maxLength: max }), title);
-const Date_ = (title: string) => Nullable(IsoDate(title), title);
+const Date_ = OptionalDate;
 const Codes = (title: string, list: readonly { code: string }[]) =>
   Type.Array(
     StringEnum(

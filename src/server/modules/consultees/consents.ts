@@ -6,6 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Work } from '../../access/data-access.js';
 import { classesOfWrite } from '../../access/columns.js';
 import { CONSENT_PROBLEM_FIELDS, checkConsentRecord, isInForce, type ConsentRecord } from '../../core/consent.js';
+import type { ProvisionConsent } from '../../core/provision.js';
+import { sql } from 'kysely';
 import type { PurposeCode } from '../../core/purposes.js';
 import type { Role } from '../../core/roles.js';
 import type { Tx } from '../../db/database.js';
@@ -15,14 +17,27 @@ import type { ApprovalBody, ConsentBody, DocumentBody } from './schema.js';
 /** Who may record the commissioning body's approval: the chief, who answers for the office. */
 export const ROLES_RECORDING_APPROVALS: readonly Role[] = ['chief_support_worker'];
 
-export async function loadConsents(tx: Tx, consulteeId: string): Promise<ConsentRecord[]> {
+/** The person's consents, each with the related agencies it names. */
+export async function loadConsents(tx: Tx, consulteeId: string): Promise<ProvisionConsent[]> {
   const rows = await tx
     .selectFrom('consents')
-    .selectAll()
+    .selectAll('consents')
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('consentAgencies as a')
+            .select((inner) => inner.fn.agg<string[]>('array_agg', ['a.agencyId']).as('ids'))
+            .whereRef('a.consentId', '=', 'consents.consentId'),
+          sql<string[]>`'{}'::uuid[]`,
+        )
+        .as('agencyIds'),
+    )
     .where('consulteeId', '=', consulteeId)
     .orderBy('givenOn', 'desc')
     .execute();
   return rows.map((r) => ({
+    agencyIds: r.agencyIds,
     consentId: r.consentId,
     givenBy: r.givenBy,
     representativeName: r.representativeName,
@@ -72,6 +87,22 @@ export async function recordConsent(work: Work, consulteeId: string, body: Conse
     validUntil: body.validUntil ?? null,
   });
   if (problem) throw invalid(CONSENT_PROBLEM_FIELDS[problem].field, CONSENT_PROBLEM_FIELDS[problem].message);
+  // PUR-1: a consent covers the tenant's purposes in force, not any other.
+  if (body.purposes.some((p) => !work.actor.purposes.includes(p))) {
+    throw invalid('purposes', '「同意の範囲（利用目的）」は、定められている利用目的から選んでください');
+  }
+  const agencyIds = [...(body.agencyIds ?? [])];
+  if (agencyIds.length > 0) {
+    const found = await work.operational
+      .selectFrom('relatedAgencies')
+      .select('agencyId')
+      .where('agencyId', 'in', agencyIds)
+      .where('retiredOn', 'is', null)
+      .execute();
+    if (found.length !== agencyIds.length) {
+      throw invalid('agencyIds', '「同意の範囲の関係機関」は、関係機関の一覧（使用中のもの）から選んでください');
+    }
+  }
   if (body.method === 'written' && !body.documentId) {
     throw invalid('documentId', '書面による同意の場合は、署名された同意書の写し（スキャン）を登録してください');
   }
@@ -121,6 +152,19 @@ export async function recordConsent(work: Work, consulteeId: string, body: Conse
       recordedBy: work.actor.staffId,
     })
     .execute();
+  if (agencyIds.length > 0) {
+    await grant.tx
+      .insertInto('consentAgencies')
+      .values(
+        agencyIds.map((agencyId) => ({
+          tenantId: work.actor.tenantId,
+          consentId,
+          agencyId,
+          organizationId: target.organizationId,
+        })),
+      )
+      .execute();
+  }
   if (body.supersedes) {
     await grant.tx
       .updateTable('consents')

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import {
   ACQUISITION_GROUNDS,
   AGENCY_KINDS,
@@ -13,12 +13,9 @@ import {
   SOURCE_KINDS,
 } from '../../../shared/catalog.js';
 import { PURPOSES } from '../../core/purposes.js';
-import { IsoDate, NonBlank, StringEnum, Uuid } from '../../http/schemas.js';
+import { IsoDate, NonBlank, Nullable, OptionalDate, StringEnum, Text, Uuid } from '../../http/schemas.js';
 
-const Nullable = <T extends TSchema>(schema: T, title: string) =>
-  Type.Optional(Type.Union([schema, Type.Null()], { title }));
-const Text = (title: string, max: number) => Nullable(Type.String({ title, maxLength: max }), title);
-const Date_ = (title: string) => Nullable(IsoDate(title), title);
+const Date_ = OptionalDate;
 
 export const SourceFields = {
   source: StringEnum(codesOf(SOURCE_KINDS), { title: '取得元' }),
@@ -152,6 +149,10 @@ export const ConsentBody = Type.Object(
       uniqueItems: true,
     }),
     agencyNames: Text('関係機関名', 1000),
+    /** Related agencies of the tenant's list that the consent names (CON-4), besides the kinds. */
+    agencyIds: Type.Optional(
+      Type.Array(Uuid('関係機関'), { title: '同意の範囲の関係機関', uniqueItems: true, maxItems: 100 }),
+    ),
     coversSpecialCare: Type.Boolean({ title: '要配慮個人情報への同意' }),
     validFrom: IsoDate('有効期間の開始日'),
     validUntil: Date_('有効期限'),
