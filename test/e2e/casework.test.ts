@@ -4,74 +4,16 @@
 // keyboard where a counter worker would. Drafts survive a reload. The consultee and
 // case pages pass axe (WCAG 2.1 A/AA), and every page is photographed for review.
 
-import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { describe, expect, it, onTestFailed } from 'vitest';
 
 import type { Page } from 'playwright-core';
 
-import { PASSWORD, signIn } from '../support/world.js';
+import { signIn } from '../support/world.js';
+import { accessibilityViolations, field, heading, press, signInAs, tick, type } from '../support/ui.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
 import { caseAt, registerWithConsent } from '../support/casework.js';
 
 const t = useBrowserApp();
-let axeSource: string;
-
-beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-async function signInAs(page: Page, key: string): Promise<void> {
-  const staff = t.w.staff[key];
-  if (!staff) throw new Error(`no staff ${key}`);
-  await page.goto(`${t.url}/login`);
-  await page.getByLabel('自治体コード').fill(t.w.code);
-  await page.getByLabel('ログインID').fill(staff.login);
-  await page.getByLabel('パスワード').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => heading(page)).toBe('ホーム');
-}
-
-/** axe-core against WCAG 2.1 A/AA (JIS X 8341-3); returns the violations. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`);
-}
-
-/** A field by its whole label (a required field's label ends with 必須). */
-function field(page: Page, label: string | RegExp) {
-  const controls = page.locator('input, textarea, select');
-  if (label instanceof RegExp) return page.getByLabel(label).and(controls).first();
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page
-    .getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`))
-    .and(controls)
-    .first();
-}
-
-/** Focuses a field by its label and types into it, as with the keyboard. */
-async function type(page: Page, label: string | RegExp, text: string): Promise<void> {
-  await field(page, label).focus();
-  await page.keyboard.type(text);
-}
-
-/** Ticks a checkbox or radio by its label with the space bar. */
-async function tick(page: Page, label: string | RegExp): Promise<void> {
-  await field(page, label).focus();
-  await page.keyboard.press('Space');
-}
 
 /** The success message after a save (focus moves to it). */
 async function saved(page: Page, text: string): Promise<void> {
@@ -93,12 +35,6 @@ async function saved(page: Page, text: string): Promise<void> {
     await screenshot(page, 'case-failure');
     throw new Error(`${text} was not announced: ${(await page.textContent('main'))?.slice(0, 2000)}`, { cause: error });
   }
-}
-
-/** Presses a submit button with the keyboard. */
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).focus();
-  await page.keyboard.press('Enter');
 }
 
 /** Makes a move of the case: the move's button, then its confirmation. */
@@ -126,7 +62,7 @@ describe('casework in the browser', () => {
     onTestFailed(async () => {
       await screenshot(page, 'case-failure');
     });
-    await signInAs(page, 'worker1');
+    await signInAs(page, t, 'worker1');
     await expect.poll(() => page.textContent('body')).toContain('対応が必要なケース');
     await screenshot(page, 'case-home-dashboard');
 
@@ -366,7 +302,7 @@ describe('casework in the browser', () => {
     const worker = await signIn(t.app, t.w, 'worker1');
     const { caseId } = await registerWithConsent(worker, { familyName: '見本', givenName: '次郎' });
     const page = await newPage(t.browser);
-    await signInAs(page, 'worker1');
+    await signInAs(page, t, 'worker1');
     await page.goto(`${t.url}/cases/${caseId}?tab=notes`);
     await expect.poll(() => page.locator('.tab-panel h2').first().textContent()).toBe('支援経過記録');
     await type(page, '対応の内容', '電話で来所日を調整した（下書きの確認）。');
@@ -399,7 +335,7 @@ describe('casework in the browser', () => {
 
     // The chief sees the office's cases, this one marked as not theirs.
     const chief = await newPage(t.browser);
-    await signInAs(chief, 'chief');
+    await signInAs(chief, t, 'chief');
     const attention = chief.getByRole('region', { name: '対応が必要なケース', exact: true });
     await expect.poll(() => attention.textContent()).toContain('利用申込が自治体に未送付');
     const text = (await attention.textContent()) ?? '';
@@ -420,7 +356,7 @@ describe('casework in the browser', () => {
 
     // The clerk records the day the application went to the municipality.
     const clerk = await newPage(t.browser);
-    await signInAs(clerk, 'clerk');
+    await signInAs(clerk, t, 'clerk');
     await clerk.goto(`${t.url}/cases/${caseId}?tab=application`);
     await expect.poll(() => clerk.textContent('.tab-panel')).toContain('自治体に未送付');
     await clerk.getByRole('button', { name: '変更する' }).first().click();
@@ -445,7 +381,7 @@ describe('casework in the browser', () => {
       program: 'household_budget',
     });
     const page = await newPage(t.browser);
-    await signInAs(page, 'budget');
+    await signInAs(page, t, 'budget');
     await page.goto(`${t.url}/cases/${caseId}?tab=budget-sheet`);
     await expect.poll(() => page.locator('.tab-panel h2').first().textContent()).toBe('家計表');
 
@@ -515,7 +451,7 @@ describe('casework in the browser', () => {
     expect(res.statusCode, res.body).toBe(200);
     const { caseId } = res.json() as { caseId: string };
     const page = await newPage(t.browser);
-    await signInAs(page, 'worker1');
+    await signInAs(page, t, 'worker1');
     await page.goto(`${t.url}/cases/${caseId}?tab=notes`);
     await expect.poll(() => page.locator('.tab-panel h2').first().textContent()).toBe('支援経過記録');
     await field(page, '対応の方法').selectOption({ label: '電話' });

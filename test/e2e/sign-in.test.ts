@@ -1,9 +1,7 @@
 // In a real t.browser: sign-in with password and TOTP, the lockout message, the
 // audit viewer showing the sign-in, and an accessibility check of each page.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
 
 import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
@@ -11,15 +9,11 @@ import { sql } from 'kysely';
 
 import { PASSWORD } from '../support/world.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
+import { accessibilityViolations } from '../support/ui.js';
 
 import { asOwnerInTenant, createStaffRow } from '../../src/server/tenancy/provision.js';
 
 const t = useBrowserApp();
-let axeSource: string;
-
-beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
 
 async function fillSignIn(page: Page, login: string, password: string): Promise<void> {
   await page.goto(`${t.url}/login`);
@@ -27,19 +21,6 @@ async function fillSignIn(page: Page, login: string, password: string): Promise<
   await page.getByLabel('ログインID').fill(login);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
-}
-
-/** axe-core against WCAG 2.1 A/AA (JIS X 8341-3); returns the violations. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Injected over the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }
 
 async function resetTotpStep(staffId: string): Promise<void> {
