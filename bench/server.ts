@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
+import { generateKeyRing } from '../src/server/crypto/seal.js';
 import { SecretBox } from '../src/server/crypto/secret-box.js';
 import { createDatabase } from '../src/server/db/database.js';
 
@@ -19,6 +20,7 @@ const app = await buildApp(
   {
     db,
     secrets: SecretBox.fromKey(randomBytes(32)),
+    myNumberKeys: generateKeyRing().ring,
     config: { secureCookies: false },
     rateLimitPerMinute: 100_000_000,
     signInRateLimitPerMinute: 100_000_000,

@@ -22,8 +22,14 @@ import consulteeRoutes from './modules/consultees/routes.js';
 import caseRoutes from './modules/cases/routes.js';
 import draftRoutes from './modules/drafts/routes.js';
 import provisionRoutes from './modules/provisions/routes.js';
+import exportRoutes from './modules/exports/routes.js';
 import purposeRoutes from './modules/purposes/routes.js';
 import agencyRoutes from './modules/agencies/routes.js';
+import registerRoutes from './modules/register/routes.js';
+import jointUseRoutes from './modules/joint-use/routes.js';
+import publicProfileRoutes from './modules/public-profile/routes.js';
+import outOfPurposeRoutes from './modules/out-of-purpose/routes.js';
+import myNumberRoutes from './modules/my-number/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export interface BuildOptions {
@@ -185,8 +191,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(caseRoutes);
   await app.register(draftRoutes);
   await app.register(provisionRoutes);
+  await app.register(exportRoutes);
   await app.register(purposeRoutes);
   await app.register(agencyRoutes);
+  await app.register(registerRoutes);
+  await app.register(jointUseRoutes);
+  await app.register(publicProfileRoutes);
+  await app.register(outOfPurposeRoutes);
+  await app.register(myNumberRoutes);
   if (options.extraRoutes) await app.register(async (child) => options.extraRoutes?.(child));
   await app.register(systemRoutes, { webRoot: options.webRoot ?? null });
   await app.ready();

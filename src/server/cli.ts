@@ -5,6 +5,8 @@
 //        [--code <code>] [--admin-name <name>]
 //   demo [--code <code>]                      create the demo tenant with fictional staff and consultees
 //   verify-audit [--tenant <code>]            verify every audit chain; exit 1 on the first break
+//   my-number-keygen [--out <file>]           a new My Number key ring: a new current key, the old ones kept
+//   my-number-rekey                           re-seal every My Number under the current key
 
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,8 @@ import { migrate } from './db/migrate.js';
 import { openOwnerConnection } from './db/runtime.js';
 import { listTenants, verifyTenant } from './audit/verify.js';
 import { createDemoTenant } from './tenancy/demo.js';
+import { loadMyNumberKeys, writeNewKeyRing } from './crypto/my-number-keys.js';
+import { rekeyMyNumbers } from './modules/my-number/rekey.js';
 import {
   asOwnerInTenant,
   codeFrom,
@@ -33,6 +37,10 @@ Commands:
        [--code <code>] [--admin-name <name>] prints a one-time password, to be changed at first sign-in
   demo [--code <code>]                     Create a demo tenant with fictional staff and consultees
   verify-audit [--tenant <code>]           Verify the audit chains; exit 1 naming the first broken record
+  my-number-keygen [--out <file>]          Write a new My Number key ring: a new current key, every old key kept.
+                                           Replaces the ring file in use (MY_NUMBER_KEY_FILE, or DATA_DIR/my-number-keys.json),
+                                           or writes --out (which must not exist). Restart the servers, then run my-number-rekey
+  my-number-rekey                          Re-seal every stored My Number under the current key; prints how many
 
 Database: the embedded PostgreSQL in DATA_DIR (default ./data), or DATABASE_URL with DATABASE_OWNER_URL.`;
 
@@ -55,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     print(USAGE);
     return command ? 0 : 2;
   }
-  if (!['migrate', 'init', 'demo', 'verify-audit'].includes(command)) {
+  if (!['migrate', 'init', 'demo', 'verify-audit', 'my-number-keygen', 'my-number-rekey'].includes(command)) {
     print(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -66,10 +74,28 @@ async function main(argv: string[]): Promise<number> {
       admin: { type: 'string' },
       'admin-name': { type: 'string' },
       code: { type: 'string' },
+      out: { type: 'string' },
     },
     strict: true,
   });
   const config = loadConfig();
+  if (command === 'my-number-keygen') {
+    // The keys are never in the database: this command does not open it.
+    const written = await writeNewKeyRing({ env: process.env, dataDir: config.dataDir, out: values.out });
+    print(
+      `Wrote a My Number key ring to ${written.file} (mode 0600) with the new current key "${written.currentKeyId}".`,
+    );
+    print(
+      `It holds ${written.keyCount} key(s): the earlier ones are kept so that numbers sealed under them still open.`,
+    );
+    print('Restart every server with this ring, then run: npm run cli -- my-number-rekey');
+    return 0;
+  }
+  // Read before the database is opened, so that a missing ring stops the command at once.
+  const ring =
+    command === 'my-number-rekey'
+      ? await loadMyNumberKeys({ env: process.env, dataDir: config.dataDir, create: false })
+      : null;
   const connection = await openOwnerConnection(config);
   try {
     const db = typed(connection.ownerDb);
@@ -144,6 +170,15 @@ async function main(argv: string[]): Promise<number> {
         }
         if (tenants.length === 0) print('No tenants.');
         return broken > 0 ? 1 : 0;
+      }
+      case 'my-number-rekey': {
+        if (!ring) throw new ConfigError('No My Number key ring');
+        const result = await rekeyMyNumbers(db, ring);
+        for (const t of result.tenants) {
+          print(`${t.code} (${t.name}): re-sealed ${t.resealed} of ${t.held} My Number(s)`);
+        }
+        print(`Re-sealed ${result.resealed} My Number(s) under the current key "${result.currentKeyId}".`);
+        return 0;
       }
       default:
         print(`Unknown command "${command}".\n\n${USAGE}`);

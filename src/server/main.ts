@@ -4,6 +4,7 @@
 
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadMyNumberKeys } from './crypto/my-number-keys.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { DataDirInUseError } from './db/embedded.js';
 import { openDatabase } from './db/runtime.js';
@@ -19,10 +20,16 @@ async function main(): Promise<void> {
       file: config.secretKeyFile,
       create: database.mode === 'embedded',
     });
+    const myNumberKeys = await loadMyNumberKeys({
+      env: process.env,
+      dataDir: config.dataDir,
+      create: database.mode === 'embedded',
+    });
     const app = await buildApp(
       {
         db: database.db,
         secrets,
+        myNumberKeys,
         config,
         rateLimitPerMinute: config.rateLimitPerMinute,
         signInRateLimitPerMinute: config.signInRateLimitPerMinute,

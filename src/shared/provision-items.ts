@@ -31,6 +31,23 @@ export type ProvisionItemKey = (typeof PROVISION_ITEMS)[number]['key'];
 
 export const PROVISION_ITEM_KEYS = PROVISION_ITEMS.map((i) => i.key) as ProvisionItemKey[];
 
+/** What may be recorded as received from another party: My Number only through its own sealed record. */
+export const RECEIVABLE_ITEM_KEYS = PROVISION_ITEM_KEYS.filter((k) => k !== 'my_number');
+
 export function provisionItem(key: string): ProvisionItemDefinition | undefined {
   return PROVISION_ITEMS.find((i) => i.key === key);
+}
+
+/**
+ * The data classes a set of items holds, 'ordinary' always included. My Number is
+ * left out: no one is granted it, so asking for it would read nothing; the
+ * decisions refuse it by name instead (PRV-4).
+ */
+export function classesOfItems(items: readonly string[]): DataClass[] {
+  const classes = new Set<DataClass>(['ordinary']);
+  for (const key of items) {
+    const cls = provisionItem(key)?.class;
+    if (cls && cls !== 'my_number') classes.add(cls);
+  }
+  return [...classes];
 }

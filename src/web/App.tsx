@@ -1,4 +1,7 @@
 import { Route, Routes } from 'react-router';
+import { ExportsPage } from './features/privacy/ExportsPage';
+import { PrivacyHomePage } from './features/privacy/PrivacyHomePage';
+import { ProvisionApprovalsPage } from './features/privacy/ProvisionApprovalsPage';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { Notice } from './components/Notice';
@@ -16,6 +19,15 @@ import { ConsulteeRegisterPage } from './features/consultees/ConsulteeRegisterPa
 import { ConsulteeSearchPage } from './features/consultees/ConsulteeSearchPage';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/home/NotFoundPage';
+import { AgenciesPage } from './features/privacy/AgenciesPage';
+import { OutOfPurposeQueuePage } from './features/privacy/OutOfPurposeQueuePage';
+import { OutOfPurposeRequestPage } from './features/privacy/OutOfPurposeRequestPage';
+import { PurposesPage } from './features/privacy/PurposesPage';
+import { JointUsePage } from './features/joint-use/JointUsePage';
+import { PublicNoticePage } from './features/public/PublicNoticePage';
+import { PublicProfilePage } from './features/public-profile/PublicProfilePage';
+import { RegisterEntryPage } from './features/register/RegisterEntryPage';
+import { RegisterPage } from './features/register/RegisterPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { OfficesPage } from './features/staff/OfficesPage';
 import { StaffCreatePage } from './features/staff/StaffCreatePage';
@@ -23,10 +35,20 @@ import { StaffEditPage } from './features/staff/StaffEditPage';
 import { StaffListPage } from './features/staff/StaffListPage';
 
 export function App() {
+  // The public notice (DSR-1, PUB-1) is for anyone: it renders outside the session,
+  // so no session is read and nobody is sent to sign in.
   return (
-    <SessionProvider>
-      <Screens />
-    </SessionProvider>
+    <Routes>
+      <Route path="/public/:tenantCode" element={<PublicNoticePage />} />
+      <Route
+        path="*"
+        element={
+          <SessionProvider>
+            <Screens />
+          </SessionProvider>
+        }
+      />
+    </Routes>
   );
 }
 
@@ -58,6 +80,29 @@ function Screens() {
             <Route element={<RequirePermission permission="consultee.write" />}>
               <Route path="/consultees/new" element={<ConsulteeRegisterPage />} />
             </Route>
+          </Route>
+          <Route element={<RequirePermission permission="privacy.reference" />}>
+            <Route path="/privacy" element={<PrivacyHomePage />} />
+          </Route>
+          <Route element={<RequirePermission permission="provision.approve" />}>
+            <Route path="/privacy/provisions" element={<ProvisionApprovalsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="consultee.read" />}>
+            <Route path="/exports" element={<ExportsPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="privacy.reference" />}>
+            <Route path="/privacy/purposes" element={<PurposesPage />} />
+            <Route path="/privacy/agencies" element={<AgenciesPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="provision.approve" />}>
+            <Route path="/privacy/out-of-purpose" element={<OutOfPurposeQueuePage />} />
+            <Route path="/privacy/out-of-purpose/:consulteeId/:requestId" element={<OutOfPurposeRequestPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="privacy.reference" />}>
+            <Route path="/privacy/register" element={<RegisterPage />} />
+            <Route path="/privacy/register/:entryId" element={<RegisterEntryPage />} />
+            <Route path="/privacy/joint-use" element={<JointUsePage />} />
+            <Route path="/privacy/public-profile" element={<PublicProfilePage />} />
           </Route>
           <Route element={<RequirePermission permission="staff.manage" />}>
             <Route path="/staff" element={<StaffListPage />} />

@@ -24,6 +24,10 @@ import {
   samplePlan,
 } from '../../src/server/tenancy/sample-forms.js';
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
+import { generateSync } from 'otplib';
+import { aadFor } from '../../src/server/crypto/secret-box.js';
+import { myNumberCheckDigit } from '../../src/server/core/my-number.js';
+import { tokyoDate } from '../../src/shared/wareki.js';
 
 const t = useTestApp();
 
@@ -49,11 +53,64 @@ interface Ids {
   /** A related agency the consent covers, and a provision awaiting the manager's approval. */
   agencyId: string;
   provisionId: string;
+  /** Out-of-purpose requests: one the manager takes through the flow, one the requester withdraws. */
+  requestId: string;
+  withdrawableRequestId: string;
+  /** A provision already made (its document can be produced), and a stop of provision from a future date. */
+  providedId: string;
+  stopId: string;
   records: Record<string, string>;
 }
 
+/** A request to provide outside the purposes, on a ground (consent may be withdrawn by the time it runs). */
+const outOfPurposeBody = (agencyId: string) => ({
+  kind: 'provision',
+  requestingSection: '見本課',
+  useDescription: '緊急の安否確認のため',
+  recipientAgencyId: agencyId,
+  items: ['name'],
+  itemsReason: '本人の特定に必要',
+  basis: 'ground',
+  ground: 'life_body_property',
+  reason: '本人と連絡が取れず生命の危険がある',
+  noImproperUse: true,
+});
+
 /** A valid body for each route (absent for GET and DELETE), and who may legitimately call it. */
-type Fixture = { body?: Record<string, unknown>; by?: string; alsoAllowed?: readonly string[] };
+type Fixture = {
+  /** A function when the body must be made as it is sent (a second-factor code). */
+  body?: Record<string, unknown> | (() => Record<string, unknown>);
+  by?: string;
+  alsoAllowed?: readonly string[];
+};
+
+const payloadOf = (f: Fixture | undefined) =>
+  f?.body ? { payload: typeof f.body === 'function' ? f.body() : f.body } : {};
+
+/** My Number: worker1 is a designated handler with an authenticator (ACQ-4, PRV-4). */
+const HANDLER_TOTP = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF';
+
+async function designateHandler(staffId: string): Promise<void> {
+  await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+    tx
+      .updateTable('staff')
+      .set({
+        myNumberHandler: true,
+        totpSecret: t.ctx.secrets.seal(HANDLER_TOTP, aadFor('staff', 'totp_secret', t.w.tenantId, staffId)),
+        totpEnabledAt: new Date(),
+      })
+      .where('staffId', '=', staffId)
+      .execute(),
+  );
+}
+
+/**
+ * The store, the reveal and the erasure each take the code of a later 30-second
+ * step than the one before (previous, current, next: all within the tolerance),
+ * since a used step is never accepted again.
+ */
+const stepCode = (offset: number) => () =>
+  generateSync({ secret: HANDLER_TOTP, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
 
 function fixtures(ids: Ids, worker1: string): Record<string, Fixture> {
   const member = { relationship: 'child', familyName: '見本', cohabiting: true, source: 'self' };
@@ -93,6 +150,54 @@ function fixtures(ids: Ids, worker1: string): Record<string, Fixture> {
       body: { approve: true, note: '必要と認める' },
     },
     'POST /api/consultees/:consulteeId/provisions/:provisionId/provide': {},
+    'GET /api/consultees/:consulteeId/provisions/:provisionId/document': {},
+    'POST /api/consultees/:consulteeId/receipts': {
+      body: {
+        receivedOn: '2026-05-01',
+        providerAgencyId: null,
+        providerName: '見本市福祉事務所',
+        providerAddress: '架空県見本市1-1',
+        providerRepresentative: '見本市長',
+        howObtained: '本人からの聴き取り',
+        items: ['name'],
+        confirmed: true,
+      },
+    },
+    'GET /api/consultees/:consulteeId/receipts': {},
+    'POST /api/consultees/:consulteeId/stops': { body: { kind: 'provision', fromDate: '2099-01-01', reason: '申出' } },
+    'POST /api/consultees/:consulteeId/stops/:stopId/lift': { body: { liftedOn: '2099-01-02', liftReason: '取下げ' } },
+    // Stops bear on every provision the manager approves.
+    'GET /api/consultees/:consulteeId/stops': { alsoAllowed: ['ppm'] },
+    // Out of purpose (PRV-6): the manager reads the requests and takes them through the flow.
+    'POST /api/consultees/:consulteeId/out-of-purpose': { body: outOfPurposeBody(ids.agencyId) },
+    'GET /api/consultees/:consulteeId/out-of-purpose': { alsoAllowed: ['ppm'] },
+    'GET /api/consultees/:consulteeId/out-of-purpose/:requestId': { alsoAllowed: ['ppm'] },
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/withdraw': {},
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/counter-opinion': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { opinion: '審議会に諮る', councilRequired: true },
+    },
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/council-referral': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { councilName: '個人情報保護審議会', referredOn: tokyoDate(new Date()) },
+    },
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/council-answer': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { answer: '認める', answeredOn: tokyoDate(new Date()) },
+    },
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/opinions': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { author: '委員', body: '最小限に', givenOn: tokyoDate(new Date()) },
+    },
+    'POST /api/consultees/:consulteeId/out-of-purpose/:requestId/decision': {
+      by: 'ppm',
+      alsoAllowed: ['ppm'],
+      body: { decision: 'approved', decidedInNameOf: '市長', decidedOn: tokyoDate(new Date()), noImproperUse: true },
+    },
     'GET /api/consultees/:consulteeId': {},
     'GET /api/consultees/:consulteeId/basic': {},
     'PATCH /api/consultees/:consulteeId': { body: { address: '架空県架空市見本町9-9' } },
@@ -122,6 +227,19 @@ function fixtures(ids: Ids, worker1: string): Record<string, Fixture> {
     'GET /api/drafts/:draftKey': {},
     'PUT /api/drafts/:draftKey': { body: { payload: { content: '書きかけ' } } },
     'DELETE /api/drafts/:draftKey': {},
+    'GET /api/consultees/:consulteeId/my-number': {},
+    'PUT /api/consultees/:consulteeId/my-number': {
+      body: () => ({
+        myNumber: `31415979358${myNumberCheckDigit('31415979358')}`,
+        basis: 'from_person',
+        acquiredOn: '2026-04-01',
+        totpCode: stepCode(-1)(),
+      }),
+    },
+    'POST /api/consultees/:consulteeId/my-number/reveal': { body: () => ({ totpCode: stepCode(0)() }) },
+    'DELETE /api/consultees/:consulteeId/my-number': {
+      body: () => ({ reason: '確認のため', totpCode: stepCode(1)() }),
+    },
   };
   for (const [path, body] of Object.entries(forms)) {
     if (['intake', 'assessment', 'closure'].includes(path)) out[`PUT /api/cases/:caseId/${path}`] = { body };
@@ -141,7 +259,9 @@ function urlOf(pattern: string, ids: Ids): string {
     .replace(':memberId', ids.memberId)
     .replace(':consentId', ids.consentId)
     .replace(':documentId', ids.documentId)
-    .replace(':provisionId', ids.provisionId)
+    .replace(':provisionId', pattern.endsWith('/document') ? ids.providedId : ids.provisionId)
+    .replace(':stopId', ids.stopId)
+    .replace(':requestId', pattern.endsWith('/withdraw') ? ids.withdrawableRequestId : ids.requestId)
     .replace(':itemKey', 'workplace')
     .replace(':form', 'plan')
     .replace(':draftKey', `case:${ids.caseId}:notes`)
@@ -152,7 +272,9 @@ async function changesOf(subjectId: string): Promise<number> {
   return asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
     const { rows } = await sql<{ n: number }>`
       SELECT (SELECT count(*) FROM record_history WHERE subject_id = ${subjectId}::uuid)
-        + (SELECT count(*) FROM drafts WHERE consultee_id = ${subjectId}::uuid) AS n`.execute(tx);
+        + (SELECT count(*) FROM drafts WHERE consultee_id = ${subjectId}::uuid)
+        + (SELECT count(*) FROM my_numbers WHERE consultee_id = ${subjectId}::uuid)
+        + (SELECT count(*) FROM my_number_erasures WHERE consultee_id = ${subjectId}::uuid) AS n`.execute(tx);
     return Number(rows[0]?.n);
   });
 }
@@ -211,9 +333,31 @@ async function setUp(worker: Client): Promise<Ids> {
     groundReason: '緊急に医療機関へつなぐ必要があるため',
   });
   expect(asked.statusCode, asked.body).toBe(200);
+  const provided = await worker.post(`/api/consultees/${consulteeId}/provisions`, {
+    recipientAgencyId: agencyId,
+    purpose: 'support_coordination',
+    mode: 'third_party',
+    items: ['name'],
+  });
+  expect(provided.json().status, provided.body).toBe('provided');
+  const stop = await worker.post(`/api/consultees/${consulteeId}/stops`, {
+    kind: 'provision',
+    fromDate: '2099-01-01',
+    reason: '本人の申出',
+  });
+  expect(stop.statusCode, stop.body).toBe(200);
+  const outOfPurpose = async (): Promise<string> => {
+    const res = await worker.post(`/api/consultees/${consulteeId}/out-of-purpose`, outOfPurposeBody(agencyId));
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().requestId;
+  };
   return {
     agencyId,
     provisionId: asked.json().provisionId,
+    requestId: await outOfPurpose(),
+    withdrawableRequestId: await outOfPurpose(),
+    providedId: provided.json().provisionId,
+    stopId: stop.json().id,
     consulteeId,
     caseId,
     memberId: member.json().id,
@@ -239,6 +383,7 @@ describe('[SEC-4] every route × every role × someone else’s record', () => {
   it('is refused without a trace of whose record it is and changes nothing; the case’s own worker succeeds with the same requests', async () => {
     const owner = await signIn(t.app, t.w, 'worker1');
     const ids = await setUp(owner);
+    await designateHandler(t.w.staff.worker1?.staffId as string);
     const table = fixtures(ids, t.w.staff.worker1?.staffId as string);
     const routes = t.app.declaredRoutes.filter((r) => /:(caseId|consulteeId|draftKey)/.test(r.url));
     expect(routes.length).toBeGreaterThan(45);
@@ -255,7 +400,7 @@ describe('[SEC-4] every route × every role × someone else’s record', () => {
         const res = await attacker.request({
           method: route.method as 'GET',
           url: urlOf(route.url, ids),
-          ...(table[key]?.body ? { payload: table[key].body } : {}),
+          ...payloadOf(table[key]),
         });
         expect([403, 404], `${who} ${key}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
         expect(res.body, `${who} ${key}`).not.toContain('見本');
@@ -272,7 +417,7 @@ describe('[SEC-4] every route × every role × someone else’s record', () => {
       const res = await by.request({
         method: route.method as 'GET',
         url: urlOf(route.url, ids),
-        ...(table[key]?.body ? { payload: table[key].body } : {}),
+        ...payloadOf(table[key]),
       });
       expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBe(200);
     }

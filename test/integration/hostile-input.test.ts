@@ -15,11 +15,14 @@ import {
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { seedRelatedAgencies } from '../../src/server/tenancy/related-agencies.js';
 import { tokyoDate } from '../../src/shared/wareki.js';
+import { generateSync } from 'otplib';
+import { aadFor } from '../../src/server/crypto/secret-box.js';
+import { myNumberCheckDigit } from '../../src/server/core/my-number.js';
 
 const t = useTestApp();
 
 /** A case of worker1's in support, for the casework routes. */
-const ids = { consulteeId: '', caseId: '', agencyId: '' };
+const ids = { consulteeId: '', caseId: '', agencyId: '', requestId: '' };
 beforeAll(async () => {
   Object.assign(ids, await caseAt(await signIn(t.app, t.w, 'worker1'), 'in_support'));
   ids.agencyId = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
@@ -28,6 +31,27 @@ beforeAll(async () => {
       await tx.selectFrom('relatedAgencies').select('agencyId').where('name', '=', '課税課').executeTakeFirstOrThrow()
     ).agencyId;
   });
+  const filed = await (
+    await signIn(t.app, t.w, 'worker1')
+  ).post(`/api/consultees/${ids.consulteeId}/out-of-purpose`, outOfPurposeBody());
+  expect(filed.statusCode, filed.body).toBe(200);
+  ids.requestId = filed.json().requestId;
+});
+
+/** A request to use outside the purposes, on a ground (PUR-3). */
+const outOfPurposeBody = () => ({
+  kind: 'provision',
+  requestingSection: '生活支援課',
+  useDescription: '安否確認のため',
+  recipientAgencyId: ids.agencyId,
+  recipientName: null,
+  items: ['name', 'address'],
+  itemsReason: '本人の特定に必要',
+  basis: 'ground',
+  consentId: null,
+  ground: 'life_body_property',
+  reason: '本人と連絡が取れない',
+  noImproperUse: true,
 });
 
 const HOSTILE: unknown[] = [
@@ -57,7 +81,7 @@ const HOSTILE: unknown[] = [
 
 interface Case {
   who: string | null;
-  method: 'POST' | 'PATCH' | 'PUT';
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: () => string;
   body: () => Record<string, unknown>;
 }
@@ -175,6 +199,31 @@ const CASES: Case[] = [
     url: () => `/api/drafts/case:${ids.caseId}:notes`,
     body: () => ({ payload: { content: '書きかけ' } }),
   },
+  // My Number (ACQ-4, PRV-4, RET-3): the clerk is a designated handler; each body carries the current code.
+  {
+    who: 'clerk',
+    method: 'PUT',
+    url: () => `/api/consultees/${ids.consulteeId}/my-number`,
+    body: () => ({
+      myNumber: `27182818459${myNumberCheckDigit('27182818459')}`,
+      basis: 'other_law',
+      basisNote: '架空の法令第1条',
+      acquiredOn: '2026-04-01',
+      totpCode: generateSync({ secret: HANDLER_TOTP }),
+    }),
+  },
+  {
+    who: 'clerk',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/my-number/reveal`,
+    body: () => ({ totpCode: generateSync({ secret: HANDLER_TOTP }) }),
+  },
+  {
+    who: 'clerk',
+    method: 'DELETE',
+    url: () => `/api/consultees/${ids.consulteeId}/my-number`,
+    body: () => ({ reason: '支援の終了', totpCode: generateSync({ secret: HANDLER_TOTP }) }),
+  },
   {
     who: 'ppm',
     method: 'POST',
@@ -214,7 +263,69 @@ const CASES: Case[] = [
     url: () => `/api/agencies/${ids.agencyId}/retire`,
     body: () => ({ retiredOn: '2099-03-31' }),
   },
+  {
+    who: 'worker1',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose`,
+    body: outOfPurposeBody,
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose/${ids.requestId}/opinions`,
+    body: () => ({ author: '審議会委員', body: '項目を限ること', givenOn: tokyoDate(new Date()) }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose/${ids.requestId}/counter-opinion`,
+    body: () => ({ opinion: '審議会に諮る', councilRequired: true }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose/${ids.requestId}/council-referral`,
+    body: () => ({ councilName: '個人情報保護審議会', referredOn: tokyoDate(new Date()) }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose/${ids.requestId}/council-answer`,
+    body: () => ({ answer: '認める', answeredOn: tokyoDate(new Date()) }),
+  },
+  {
+    who: 'ppm',
+    method: 'POST',
+    url: () => `/api/consultees/${ids.consulteeId}/out-of-purpose/${ids.requestId}/decision`,
+    body: () => ({
+      decision: 'approved',
+      decidedInNameOf: '見本市長',
+      decidedOn: tokyoDate(new Date()),
+      note: '答申を尊重する',
+      noImproperUse: true,
+    }),
+  },
 ];
+
+const HANDLER_TOTP = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF';
+
+/** The clerk handles My Number: designated, with an authenticator. */
+beforeAll(async () => {
+  const clerk = t.w.staff.clerk;
+  if (!clerk) throw new Error('no clerk');
+  await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+    tx
+      .updateTable('staff')
+      .set({
+        myNumberHandler: true,
+        totpSecret: t.ctx.secrets.seal(HANDLER_TOTP, aadFor('staff', 'totp_secret', t.w.tenantId, clerk.staffId)),
+        totpEnabledAt: new Date(),
+      })
+      .where('staffId', '=', clerk.staffId)
+      .execute(),
+  );
+  clerk.totpSecret = HANDLER_TOTP;
+});
 
 describe('hostile values in every field', () => {
   it('every body field answers 4xx or a faithful 2xx, never 5xx', async () => {
@@ -253,6 +364,7 @@ describe('hostile values in every field', () => {
       const text = raw === '\ud800' ? '%ED%A0%80' : encodeURIComponent(raw);
       for (const [client, url] of [
         [chief, `/api/consultees/${text}`],
+        [chief, `/api/consultees/${text}/my-number`],
         [worker, `/api/consultees?q=${text}`],
         [worker, `/api/consultees?birthDate=${text}`],
         [worker, `/api/consultees?phone=${text}`],
@@ -267,6 +379,8 @@ describe('hostile values in every field', () => {
         [ppm, `/api/audit/events?limit=${text}`],
         [ppm, `/api/audit/events?notAssignedOnly=${text}`],
         [worker, `/api/agencies?includeRetired=${text}`],
+        [worker, `/api/consultees/${ids.consulteeId}/out-of-purpose/${text}`],
+        [ppm, `/api/out-of-purpose?state=${text}`],
       ] as const) {
         const res = await client.get(url);
         expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);

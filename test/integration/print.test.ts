@@ -1,32 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { signIn, useTestApp, type Client } from '../support/world.js';
+import { signIn, useTestApp } from '../support/world.js';
+import { pdfText } from '../support/pdf.js';
 import { applyAll, caseAt, registerWithConsent } from '../support/casework.js';
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 
-const run = promisify(execFile);
 const t = useTestApp();
-
-/** The PDF's text as poppler reads it (without white space), and the file kept with the test results for a person to look at. */
-async function pdfText(client: Client, url: string, name: string): Promise<string> {
-  const res = await client.get(url);
-  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  expect(res.headers['cache-control']).toBe('no-store');
-  expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-  const dir = path.resolve('test-results', 'pdf');
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.pdf`);
-  await writeFile(file, res.rawPayload);
-  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-  const fonts = (await run('pdffonts', [file])).stdout;
-  expect(fonts).toMatch(/NotoSansJP/);
-  // Lines wrap where the layout decides: compare without white space.
-  return stdout.replace(/\s+/g, '');
-}
 
 describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
   it('[ACQ-5] prints every form of a case, with 和暦 dates, the intake saying when the purposes and rules were explained; each print recorded', async () => {
@@ -50,11 +28,12 @@ describe('[BIZ-5] the national forms print as PDFs with Japanese text', () => {
       expect(text, form).toContain('個人情報を含みます');
     }
     const events = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
-      tx.selectFrom('auditEvents').select(['details']).where('action', '=', 'case.print').execute(),
+      tx.selectFrom('exports').select(['kind', 'fileName', 'status', 'consulteeIds']).execute(),
     );
-    expect(events.map((e) => (e.details as { form: string }).form).sort()).toEqual(
-      ['assessment', 'closure', 'evaluation', 'intake', 'meeting', 'notes', 'plan'].sort(),
+    expect(events.map((e) => e.kind).sort()).toEqual(
+      ['assessment', 'closure', 'evaluation', 'intake', 'meeting', 'notes', 'plan'].map((f) => `case_${f}`).sort(),
     );
+    expect(events.every((e) => e.status === 'done' && e.consulteeIds.length === 1 && e.fileName)).toBe(true);
   });
 
   it('[BIZ-3][CON-2] prints the household budget with computed totals, and the consent form for signature with special-care consent asked separately', async () => {

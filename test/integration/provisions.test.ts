@@ -5,6 +5,7 @@ import { signIn, useTestApp, type Client } from '../support/world.js';
 import { registerWithConsent } from '../support/casework.js';
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { tokyoDate } from '../../src/shared/wareki.js';
+import { PURPOSE_LABELS } from '../../src/server/core/purposes.js';
 
 const t = useTestApp();
 
@@ -218,5 +219,51 @@ describe('[PRV-1][PRV-6] provision on a ground other than consent', () => {
       expect([403, 404], `${key}: ${res.body}`).toContain(res.statusCode);
     }
     expect(await records(worker, consulteeId)).toEqual([]);
+  });
+});
+
+describe('[PRV-2] joint use and outsourcing are not provision to a third party', () => {
+  it('under a published joint-use declaration naming the recipient, the items and the purpose: provided without consent, recorded as joint use with the declaration; an undeclared item is refused', async () => {
+    const worker = await signIn(t.app, t.w, 'worker1');
+    const ppm = await signIn(t.app, t.w, 'ppm', t.tdb);
+    const { consulteeId } = await registerWithConsent(worker, { consent: undefined });
+    const member = await clinic();
+    const today = tokyoDate(new Date());
+    const declared = await ppm.post('/api/joint-use', {
+      title: '支援会議における共同利用',
+      items: ['name', 'consultation'],
+      userAgencyIds: [member],
+      usersNote: null,
+      purposes: [PURPOSE_LABELS.support_coordination],
+      responsibleAgencyId: null,
+      responsibleName: 'テスト市',
+      responsibleAddress: 'テスト県テスト市本町1-1',
+      responsibleRepresentative: 'テスト市長',
+      declaredOn: today,
+      effectiveFrom: today,
+    });
+    expect(declared.statusCode, declared.body).toBe(200);
+    const declarationId = declared.json().declarationId as string;
+    const joint = (items: string[]) =>
+      worker.post(
+        `/api/consultees/${consulteeId}/provisions`,
+        body(member, items, { mode: 'joint_use', jointUseDeclarationId: declarationId }),
+      );
+    const undeclared = await joint(['name', 'health']);
+    expect(undeclared.statusCode).toBe(409);
+    expect(undeclared.json().field).toBe('items');
+    const res = await joint(['name', 'consultation']);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('provided');
+    const [record] = await records(worker, consulteeId);
+    expect(record).toMatchObject({ mode: 'joint_use', basis: 'joint_use', consentId: null, status: 'provided' });
+    const stored = await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+      tx
+        .selectFrom('provisions')
+        .select('jointUseDeclarationId')
+        .where('provisionId', '=', res.json().provisionId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.jointUseDeclarationId).toBe(declarationId);
   });
 });

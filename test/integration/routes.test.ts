@@ -44,7 +44,13 @@ describe('deny by default (ARCHITECTURE rule 2)', () => {
   it('public routes say why they are public', () => {
     const open = t.app.declaredRoutes.filter((r) => 'public' in r.access);
     expect(open.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
-      ['GET /*', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login'].sort(),
+      [
+        'GET /*',
+        'GET /api/health',
+        'GET /api/openapi.json',
+        'GET /api/public/:tenantCode',
+        'POST /api/auth/login',
+      ].sort(),
     );
   });
 

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { buildApp, type BuildOptions } from '../../src/server/app.js';
 import type { AppContext } from '../../src/server/context.js';
 import { aadFor, SecretBox } from '../../src/server/crypto/secret-box.js';
+import { generateKeyRing } from '../../src/server/crypto/seal.js';
 import type { Role } from '../../src/server/core/roles.js';
 import {
   asOwnerInTenant,
@@ -27,6 +28,7 @@ export function testContext(tdb: TestDatabase, overrides: Partial<AppContext> = 
   return {
     db: tdb.db,
     secrets: SecretBox.fromKey(randomBytes(32)),
+    myNumberKeys: generateKeyRing().ring,
     config: { secureCookies: false },
     rateLimitPerMinute: 100_000,
     signInRateLimitPerMinute: 100_000,

@@ -40,6 +40,12 @@ export type OperationalDB = Pick<
   | 'purposeCodes'
   | 'purposeVersions'
   | 'relatedAgencies'
+  | 'registerEntries'
+  | 'registerVersions'
+  | 'jointUseDeclarations'
+  | 'jointUseVersions'
+  | 'tenantPublicProfiles'
+  | 'exports'
 >;
 
 export interface RequestMeta {

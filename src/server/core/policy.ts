@@ -104,7 +104,7 @@ export const RULES: readonly Rule[] = [
   {
     roles: ['clerk'],
     kinds: BOTH,
-    actions: ['read', 'create', 'update'],
+    actions: ['read', 'create', 'update', 'export'],
     purposes: ['consultation_support', 'municipal_application'],
     scope: 'office',
     classes: ['ordinary'],

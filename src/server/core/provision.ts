@@ -129,6 +129,18 @@ export const PROVISION_REFUSALS = [
 ] as const;
 export type ProvisionRefusal = (typeof PROVISION_REFUSALS)[number];
 
+/** Refusals that a listed ground, with its reason and the manager's approval, can overcome (PRV-1). */
+export const REFUSALS_A_GROUND_CAN_MEET: readonly ProvisionRefusal[] = [
+  'many_unspecified_needs_ground',
+  'special_care_not_consented',
+  'purpose_not_consented',
+  'consent_or_ground_required',
+  'ground_unknown',
+  'ground_not_applicable',
+  'ground_reason_missing',
+  'approval_required',
+];
+
 export type ProvisionDecision =
   | { allowed: true; basis: 'consent'; consentId: string }
   | { allowed: true; basis: 'ground'; ground: ProvisionGround; reason: string; approvedBy: string }

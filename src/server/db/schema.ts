@@ -779,13 +779,13 @@ export interface ExportsTable {
   exportId: string;
   organizationId: string;
   kind: string;
-  format: 'pdf' | 'csv';
+  format: 'pdf' | 'csv' | 'image';
   purposeCode: string;
   consulteeIds: string[];
   items: Generated<string[]>;
   description: string;
   reason: string | null;
-  parameters: Generated<Json<unknown>>;
+  parameters: Json<unknown>;
   status: 'awaiting_approval' | 'approved' | 'rejected' | 'done';
   requestedBy: string;
   requestedAt: Generated<Date>;

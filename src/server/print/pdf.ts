@@ -45,6 +45,8 @@ export interface PrintMeta {
   organization: string;
   printedBy: string;
   printedAt: Date;
+  /** The note at the foot of every page; a document without personal data (the register) says so instead. */
+  footerNote?: string;
 }
 
 export const NOT_SHOWN = '（閲覧権限がないため表示しません）';
@@ -166,7 +168,9 @@ export async function renderPdf(meta: PrintMeta, subject: string, content: Conte
     footer: () => ({
       columns: [
         {
-          text: '個人情報を含みます。目的外に利用せず、施錠して保管し、不要になれば確実に廃棄してください。',
+          text:
+            meta.footerNote ??
+            '個人情報を含みます。目的外に利用せず、施錠して保管し、不要になれば確実に廃棄してください。',
           style: 'footer',
           width: '*',
         },

@@ -14,6 +14,7 @@ import { CaseDriver, type StaffRef } from './drive.js';
 import { asOwnerInTenant, createOfficeRow, createOrganization, createStaffRow, createTenant } from './provision.js';
 import { budgetSteps, dayAfter, sampleConsent, stepsTo } from './sample-forms.js';
 import { seedRelatedAgencies } from './related-agencies.js';
+import { seedPrivacyRegister } from './privacy-register.js';
 
 export interface DemoAccount {
   login: string;
@@ -274,6 +275,9 @@ export async function createDemoTenant(db: Kysely<DB>, app: Database, code = 'de
         password,
       });
     }
+    // My Number handlers are designated by name (ACQ-4); they also need a second factor to store or reveal it.
+    await tx.updateTable('staff').set({ myNumberHandler: true }).where('login', 'in', ['soudan', 'uketsuke']).execute();
+    await seedPrivacyRegister(tx, tenantId, (staff.get('hogo') as StaffRef).staffId);
     return { accounts, staff };
   });
 

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/staff', label: '職員管理', permission: 'staff.manage' },
   { to: '/settings', label: '設定', permission: 'tenant.settings' },
   { to: '/audit', label: 'アクセス記録', permission: 'audit.read' },
+  { to: '/privacy', label: '個人情報保護', permission: 'privacy.reference' },
 ];
 
 export function Header() {

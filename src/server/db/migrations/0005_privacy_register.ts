@@ -218,7 +218,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       export_id uuid NOT NULL,
       organization_id uuid NOT NULL,
       kind text NOT NULL CHECK (kind ~ '^[a-z][a-z_]{2,40}$'),
-      format text NOT NULL CHECK (format IN ('pdf', 'csv')),
+      format text NOT NULL CHECK (format IN ('pdf', 'csv', 'image')),
       purpose_code text NOT NULL,
       consultee_ids uuid[] NOT NULL CHECK (cardinality(consultee_ids) >= 1),
       items text[] NOT NULL DEFAULT '{}' CHECK (NOT ('my_number' = ANY (items))),
@@ -242,7 +242,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (tenant_id, requested_by) REFERENCES staff (tenant_id, staff_id),
       FOREIGN KEY (tenant_id, approved_by) REFERENCES staff (tenant_id, staff_id),
       CHECK (approved_by IS NULL OR approved_by <> requested_by),
-      CHECK (status NOT IN ('approved', 'rejected') OR approved_by IS NOT NULL),
+      CHECK (status <> 'rejected' OR approved_by IS NOT NULL),
+      CHECK (status <> 'approved' OR approved_by IS NOT NULL OR cardinality(consultee_ids) = 1),
       CHECK (status <> 'done' OR (file_name IS NOT NULL AND file_sha256 IS NOT NULL AND exported_at IS NOT NULL)),
       CHECK (status <> 'done' OR cardinality(consultee_ids) = 1 OR approved_by IS NOT NULL),
       CHECK (cardinality(consultee_ids) = 1 OR status <> 'rejected' OR decision_note IS NOT NULL)

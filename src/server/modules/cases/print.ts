@@ -5,6 +5,7 @@
 
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Work } from '../../access/data-access.js';
+import { logSinglePersonExport } from '../exports/service.js';
 import { type budgetTotals, type BudgetLine, type CashFlowMonth } from '../../core/budget.js';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../core/case-flow.js';
 import { notFound } from '../../http/errors.js';
@@ -471,17 +472,6 @@ export async function printCaseForm(
     budget: () => budget(k),
   };
   const body = content[form]();
-  await work.audit({
-    category: 'access',
-    action: 'case.print',
-    outcome: 'success',
-    recordKind: 'case',
-    recordIds: [caseId],
-    subjectIds: [kase.consulteeId as string],
-    recordOrganizationId: kase.organizationId as string,
-    purpose: work.purpose,
-    details: { form, ...(recordId ? { recordId } : {}) },
-  });
   const pdf = await renderPdf(
     {
       title: TITLES[form],
@@ -492,5 +482,17 @@ export async function printCaseForm(
     subjectOf(k.consultee as Row, caseId),
     body,
   );
-  return { pdf, fileName: `${TITLES[form]}_${caseId.slice(0, 8)}.pdf` };
+  const fileName = `${TITLES[form]}_${caseId.slice(0, 8)}.pdf`;
+  await logSinglePersonExport(
+    work,
+    {
+      kind: `case_${form}`,
+      format: 'pdf',
+      consulteeIds: [kase.consulteeId as string],
+      description: TITLES[form],
+      parameters: { caseId, form, ...(recordId ? { recordId } : {}) },
+    },
+    { fileName, content: pdf, mediaType: 'application/pdf' },
+  );
+  return { pdf, fileName };
 }

@@ -4,6 +4,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Work } from '../../access/data-access.js';
+import { logSinglePersonExport } from '../exports/service.js';
 import { classesOfWrite } from '../../access/columns.js';
 import { CONSENT_PROBLEM_FIELDS, checkConsentRecord, isInForce, type ConsentRecord } from '../../core/consent.js';
 import type { ProvisionConsent } from '../../core/provision.js';
@@ -248,17 +249,17 @@ export async function fetchDocument(work: Work, consulteeId: string, documentId:
     .where('consulteeId', '=', consulteeId)
     .executeTakeFirst();
   if (!document) throw notFound('指定された書類は見つかりません');
-  await work.audit({
-    category: 'access',
-    action: 'consultee.document_download',
-    outcome: 'success',
-    recordKind: 'consultee',
-    recordIds: [documentId],
-    subjectIds: [consulteeId],
-    dataClasses: ['ordinary'],
-    purpose: 'consultation_support',
-  });
-  return document;
+  return logSinglePersonExport(
+    work,
+    {
+      kind: 'document',
+      format: document.mediaType === 'application/pdf' ? 'pdf' : 'image',
+      consulteeIds: [consulteeId],
+      description: `書類の写し（${document.fileName}）`,
+      parameters: { documentId },
+    },
+    { fileName: document.fileName, content: document.content, mediaType: document.mediaType },
+  );
 }
 
 /** ACQ-3: the commissioning body's approval for a contractor to collect restricted items. */

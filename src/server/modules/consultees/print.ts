@@ -6,6 +6,7 @@
 
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Work } from '../../access/data-access.js';
+import { logSinglePersonExport } from '../exports/service.js';
 import { PURPOSE_LABELS } from '../../core/purposes.js';
 import { AGENCY_KINDS, CONSENT_PURPOSES, REPRESENTATIVE_AUTHORITIES } from '../../../shared/catalog.js';
 import { fields, heading, person, renderPdf, subjectOf } from '../../print/pdf.js';
@@ -84,17 +85,6 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
       ['説明した日', '令和　　年　　月　　日'],
     ]),
   ];
-  await work.audit({
-    category: 'access',
-    action: 'consultee.print',
-    outcome: 'success',
-    recordKind: 'consultee',
-    recordIds: [consulteeId],
-    subjectIds: [consulteeId],
-    recordOrganizationId: row.organizationId as string,
-    purpose: work.purpose,
-    details: { form: 'consent_form' },
-  });
   const pdf = await renderPdf(
     {
       title: '個人情報の取扱いに関する同意書',
@@ -105,5 +95,11 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
     subjectOf(row),
     content,
   );
-  return { pdf, fileName: `同意書_${consulteeId.slice(0, 8)}.pdf` };
+  const fileName = `同意書_${consulteeId.slice(0, 8)}.pdf`;
+  await logSinglePersonExport(
+    work,
+    { kind: 'consent_form', format: 'pdf', consulteeIds: [consulteeId], description: '同意書（署名用）' },
+    { fileName, content: pdf, mediaType: 'application/pdf' },
+  );
+  return { pdf, fileName };
 }

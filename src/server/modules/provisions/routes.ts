@@ -4,9 +4,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Binary, sendFile } from '../../http/download.js';
 import { responses, Uuid } from '../../http/schemas.js';
+import { provisionDocument } from './print.js';
+import { liftStop, listReceipts, listStops, recordReceipt, recordStop } from './receipts.js';
 import {
   AwaitingList,
+  Created,
+  DocumentQuery,
+  LiftBody,
+  ReceiptBody,
+  ReceiptList,
+  StopBody,
+  StopList,
+  StopParams,
   DecisionBody,
   ProvisionBody,
   ProvisionDecisionResponse,
@@ -29,6 +40,8 @@ const PURPOSE = 'support_coordination' as const;
 const reading = { access: { permission: 'consultee.read' as const, purpose: PURPOSE } };
 const writing = { access: { permission: 'consultee.write' as const, purpose: PURPOSE } };
 const approving = { access: { permission: 'provision.approve' as const, purpose: PURPOSE } };
+const RECEIPT_PURPOSE = 'consultation_support' as const;
+const receiving = { access: { permission: 'consultee.write' as const, purpose: RECEIPT_PURPOSE } };
 
 export default async function provisionRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -114,5 +127,89 @@ export default async function provisionRoutes(app: FastifyInstance): Promise<voi
         consulteeId: id,
       })),
     }),
+  );
+
+  r.get(
+    '/api/consultees/:consulteeId/provisions/:provisionId/document',
+    {
+      config: reading,
+      schema: {
+        tags,
+        summary: '提供した内容の書類（PDF又はCSV。選んだ項目だけを含み、持出しとして記録します）',
+        params: ProvisionParams,
+        querystring: DocumentQuery,
+        response: responses({ 200: Binary }),
+      },
+    },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await req.data.run((work) =>
+          provisionDocument(work, req.params.consulteeId, req.params.provisionId, req.query.format ?? 'pdf'),
+        ),
+      ),
+  );
+
+  r.post(
+    '/api/consultees/:consulteeId/receipts',
+    {
+      config: receiving,
+      schema: {
+        tags,
+        summary: '第三者からの受領の記録（提供元の確認事項を含む）',
+        params: ConsulteeParams,
+        body: ReceiptBody,
+        response: responses({ 200: Created }),
+      },
+    },
+    async (req) => req.data.run((work) => recordReceipt(work, req.params.consulteeId, req.body)),
+  );
+
+  r.get(
+    '/api/consultees/:consulteeId/receipts',
+    {
+      config: { access: { permission: 'consultee.read' as const, purpose: RECEIPT_PURPOSE } },
+      schema: { tags, summary: '受領の記録', params: ConsulteeParams, response: responses({ 200: ReceiptList }) },
+    },
+    async (req) => ({ items: await req.data.run((work) => listReceipts(work, req.params.consulteeId)) }),
+  );
+
+  r.post(
+    '/api/consultees/:consulteeId/stops',
+    {
+      config: writing,
+      schema: {
+        tags,
+        summary: '利用停止・第三者提供の停止の記録',
+        params: ConsulteeParams,
+        body: StopBody,
+        response: responses({ 200: Created }),
+      },
+    },
+    async (req) => req.data.run((work) => recordStop(work, req.params.consulteeId, req.body)),
+  );
+
+  r.post(
+    '/api/consultees/:consulteeId/stops/:stopId/lift',
+    {
+      config: writing,
+      schema: {
+        tags,
+        summary: '停止の解除',
+        params: StopParams,
+        body: LiftBody,
+        response: responses({ 200: Created }),
+      },
+    },
+    async (req) => req.data.run((work) => liftStop(work, req.params.consulteeId, req.params.stopId, req.body)),
+  );
+
+  r.get(
+    '/api/consultees/:consulteeId/stops',
+    {
+      config: reading,
+      schema: { tags, summary: '利用停止・提供停止', params: ConsulteeParams, response: responses({ 200: StopList }) },
+    },
+    async (req) => ({ items: await req.data.run((work) => listStops(work, req.params.consulteeId)) }),
   );
 }

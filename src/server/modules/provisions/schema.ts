@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { PROVISION_GROUNDS, PROVISION_MODES } from '../../core/provision.js';
 import { PURPOSES } from '../../core/purposes.js';
-import { PROVISION_ITEM_KEYS } from '../../../shared/provision-items.js';
-import { Nullable, StringEnum, Text, Uuid } from '../../http/schemas.js';
+import { PROVISION_ITEM_KEYS, RECEIVABLE_ITEM_KEYS } from '../../../shared/provision-items.js';
+import { IsoDate, NonBlank, Nullable, StringEnum, Text, Uuid } from '../../http/schemas.js';
 
 export const ProvisionParams = Type.Object({
   consulteeId: Uuid('相談者'),
@@ -22,6 +22,7 @@ export const ProvisionBody = Type.Object(
     }),
     ground: Nullable(StringEnum(PROVISION_GROUNDS, { title: '提供の根拠' }), '提供の根拠'),
     groundReason: Text('根拠の理由', 2000),
+    jointUseDeclarationId: Type.Optional(Nullable(Uuid('共同利用の公表'), '共同利用の公表')),
   },
   { additionalProperties: false },
 );
@@ -94,3 +95,91 @@ export const AwaitingList = Type.Object({
     }),
   ),
 });
+
+export const DocumentQuery = Type.Object({
+  format: Type.Optional(StringEnum(['pdf', 'csv'] as const, { title: '形式' })),
+});
+
+/** ACQ-7: data received from another party, with what was confirmed about the provider. */
+export const ReceiptBody = Type.Object(
+  {
+    receivedOn: IsoDate('受領日'),
+    providerAgencyId: Nullable(Uuid('提供元'), '提供元'),
+    providerName: NonBlank('提供元の氏名又は名称', 200),
+    providerAddress: NonBlank('提供元の住所', 200),
+    providerRepresentative: NonBlank('提供元の代表者', 100),
+    howObtained: NonBlank('提供元による取得の経緯', 2000),
+    items: Type.Array(StringEnum(RECEIVABLE_ITEM_KEYS, { title: '受領した項目' }), {
+      title: '受領した項目',
+      minItems: 1,
+      uniqueItems: true,
+      maxItems: RECEIVABLE_ITEM_KEYS.length,
+    }),
+    itemsNote: Text('受領した項目の補足', 1000),
+    consentId: Nullable(Uuid('本人の同意'), '本人の同意'),
+    consentNote: Text('本人の同意に関する事項', 1000),
+    confirmed: Type.Literal(true, { title: '提供元の確認' }),
+  },
+  { additionalProperties: false },
+);
+export type ReceiptBody = Static<typeof ReceiptBody>;
+
+export const ReceiptList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      receiptId: Type.String(),
+      receivedOn: Type.String(),
+      providerAgencyId: Type.Union([Type.String(), Type.Null()]),
+      providerName: Type.String(),
+      providerAddress: Type.String(),
+      providerRepresentative: Type.String(),
+      howObtained: Type.String(),
+      items: Type.Array(Type.String()),
+      itemsNote: Type.Union([Type.String(), Type.Null()]),
+      consentId: Type.Union([Type.String(), Type.Null()]),
+      consentNote: Type.Union([Type.String(), Type.Null()]),
+      recordedByName: Type.String(),
+      recordedAt: Type.String(),
+      retainUntil: Type.String(),
+    }),
+  ),
+});
+
+export const StopBody = Type.Object(
+  {
+    kind: StringEnum(['use', 'provision'] as const, { title: '停止の種類' }),
+    fromDate: IsoDate('停止の開始日'),
+    reason: NonBlank('停止の理由', 2000),
+  },
+  { additionalProperties: false },
+);
+export type StopBody = Static<typeof StopBody>;
+
+export const LiftBody = Type.Object(
+  {
+    liftedOn: IsoDate('解除の日'),
+    liftReason: NonBlank('解除の理由', 2000),
+  },
+  { additionalProperties: false },
+);
+export type LiftBody = Static<typeof LiftBody>;
+
+export const StopParams = Type.Object({ consulteeId: Uuid('相談者'), stopId: Uuid('停止') });
+
+export const StopList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      stopId: Type.String(),
+      kind: Type.String(),
+      fromDate: Type.String(),
+      reason: Type.String(),
+      liftedOn: Type.Union([Type.String(), Type.Null()]),
+      liftReason: Type.Union([Type.String(), Type.Null()]),
+      recordedByName: Type.String(),
+      liftedByName: Type.Union([Type.String(), Type.Null()]),
+      inForce: Type.Boolean(),
+    }),
+  ),
+});
+
+export const Created = Type.Object({ id: Type.String() });

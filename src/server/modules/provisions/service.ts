@@ -16,21 +16,11 @@ import {
 } from '../../core/provision.js';
 import type { Tx } from '../../db/database.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
-import { provisionItem, type ProvisionItemKey } from '../../../shared/provision-items.js';
+import { classesOfItems, provisionItem, type ProvisionItemKey } from '../../../shared/provision-items.js';
 import { loadConsents } from '../consultees/consents.js';
 import { today } from '../consultees/service.js';
 import { gatherItems, type SentItem } from './gather.js';
 import type { DecisionBody, ProvisionBody } from './schema.js';
-
-/** The classes the chosen items hold, My Number left to the decision (no one is granted it, so none would read it). */
-function classesOf(items: readonly string[]): DataClass[] {
-  const classes = new Set<DataClass>(['ordinary']);
-  for (const key of items) {
-    const cls = provisionItem(key)?.class;
-    if (cls && cls !== 'my_number') classes.add(cls);
-  }
-  return [...classes];
-}
 
 async function stopInForce(tx: Tx, consulteeId: string, onDate: string): Promise<boolean> {
   const row = await tx
@@ -41,6 +31,57 @@ async function stopInForce(tx: Tx, consulteeId: string, onDate: string): Promise
     .where((eb) => eb.or([eb('liftedOn', 'is', null), eb('liftedOn', '>', onDate)]))
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The joint-use declaration relied on, in the version in effect on the day (PRV-2). */
+async function jointUseOf(work: Work, tx: Tx, declarationId: string | null | undefined, onDate: string) {
+  if (!declarationId) return null;
+  const row = await tx
+    .selectFrom('jointUseDeclarations as d')
+    .innerJoin('jointUseVersions as v', (j) =>
+      j.onRef('v.tenantId', '=', 'd.tenantId').onRef('v.declarationId', '=', 'd.declarationId'),
+    )
+    .select([
+      'd.declarationId',
+      'd.endedOn',
+      'v.version',
+      'v.items',
+      'v.userAgencyIds',
+      'v.purposes',
+      'v.effectiveFrom',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('jointUseVersions as first')
+        .select('first.changedOn')
+        .whereRef('first.tenantId', '=', 'd.tenantId')
+        .whereRef('first.declarationId', '=', 'd.declarationId')
+        .where('first.version', '=', 1)
+        .as('publishedOn'),
+    )
+    .where('d.declarationId', '=', declarationId)
+    .where('v.effectiveFrom', '<=', onDate)
+    .orderBy('v.version', 'desc')
+    .executeTakeFirst();
+  if (!row || (row.endedOn !== null && row.endedOn <= onDate)) {
+    throw invalid('jointUseDeclarationId', '「共同利用の公表」は、現在有効なものから選んでください');
+  }
+  // Declared purposes are worded for the public; a provision names one of the tenant's purpose codes.
+  const wordings = await work.operational
+    .selectFrom('purposeVersions')
+    .select(['purposeCode', 'wording'])
+    .where('purposeCode', 'in', work.actor.purposes.length > 0 ? [...work.actor.purposes] : [''])
+    .execute();
+  const purposes = new Set(row.purposes);
+  for (const w of wordings) if (row.purposes.includes(w.wording)) purposes.add(w.purposeCode);
+  return {
+    declarationId: row.declarationId,
+    userAgencyIds: row.userAgencyIds,
+    itemKeys: row.items,
+    purposes: [...purposes],
+    publishedOn: row.publishedOn ?? null,
+    effectiveFrom: row.effectiveFrom,
+  };
 }
 
 interface Facts {
@@ -94,7 +135,7 @@ async function decide(
     pseudonymized: false,
     ground: body.ground ? { code: body.ground, reason: body.groundReason ?? '' } : null,
     approvedBy,
-    jointUse: null,
+    jointUse: body.mode === 'joint_use' ? await jointUseOf(work, tx, body.jointUseDeclarationId, onDate) : null,
     tenantPurposes: work.actor.purposes,
   });
   return { decision, recipient: { agencyId: recipient.agencyId, name: recipient.name, address: recipient.address } };
@@ -102,7 +143,7 @@ async function decide(
 
 /** The decision alone, for the screen to say before sending whether it may go and why not. */
 export async function checkProvision(work: Work, consulteeId: string, body: ProvisionBody) {
-  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOf(body.items));
+  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOfItems(body.items));
   const { decision } = await decide(work, grant.tx, consulteeId, body, null);
   return decision;
 }
@@ -138,6 +179,7 @@ async function markProvided(
       status: 'provided',
       basis: decision.basis,
       consentId: decision.basis === 'consent' ? decision.consentId : null,
+      jointUseDeclarationId: decision.basis === 'joint_use' ? decision.declarationId : null,
       providedOn: today(),
       providedBy: work.actor.staffId,
       sentValues: JSON.stringify(sent),
@@ -151,7 +193,7 @@ async function markProvided(
  * provision on a ground, or refuses with the reason. A refusal changes nothing.
  */
 export async function provide(work: Work, consulteeId: string, body: ProvisionBody) {
-  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOf(body.items));
+  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOfItems(body.items));
   const target = grant.targets.get(consulteeId) as { organizationId: string };
   const { decision, recipient } = await decide(work, grant.tx, consulteeId, body, null);
   if (!decision.allowed && !decision.needsApproval) {
@@ -185,6 +227,7 @@ export async function provide(work: Work, consulteeId: string, body: ProvisionBo
       providedBy: null,
       sentValues: null,
       retainUntil: recordRetentionEnd(today()),
+      jointUseDeclarationId: body.mode === 'joint_use' ? (body.jointUseDeclarationId ?? null) : null,
     })
     .execute();
   if (decision.allowed) {
@@ -242,7 +285,7 @@ export async function provideApproved(work: Work, consulteeId: string, provision
   const target = grant.targets.get(consulteeId) as { organizationId: string; classes: DataClass[] };
   const row = await loadProvision(grant.tx, consulteeId, provisionId);
   if (row.status !== 'approved') throw conflict('承認された提供ではありません', 'provisionId');
-  if (classesOf(row.items).some((c) => !target.classes.includes(c))) throw notFound();
+  if (classesOfItems(row.items).some((c) => !target.classes.includes(c))) throw notFound();
   const { decision } = await decide(
     work,
     grant.tx,
@@ -255,6 +298,7 @@ export async function provideApproved(work: Work, consulteeId: string, provision
       items: row.items as ProvisionItemKey[],
       ground: row.ground as ProvisionGround | null,
       groundReason: row.groundReason,
+      jointUseDeclarationId: row.jointUseDeclarationId,
     },
     row.approvedBy,
   );

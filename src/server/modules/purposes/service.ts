@@ -8,23 +8,14 @@
 import type { Work } from '../../access/data-access.js';
 import { PURPOSES } from '../../core/purposes.js';
 import { invalid, notFound } from '../../http/errors.js';
-import { formatGregorian, formatWareki, tokyoDate } from '../../../shared/wareki.js';
+import { purposeChangeNotice } from '../../core/purpose-notice.js';
+import { formatWareki, tokyoDate } from '../../../shared/wareki.js';
 import type { PurposeChangeBody, PurposeItem, PurposeVersionItem } from './schema.js';
 
 const today = (): string => tokyoDate(new Date());
 
-/** The notice of a change of purpose, to publish or to send to the persons concerned (PUR-2). */
-export function purposeChangeNotice(change: { oldWording: string; newWording: string; effectiveFrom: string }): string {
-  return [
-    '個人情報の利用目的の変更について',
-    '',
-    '当機関は、ご相談者の個人情報の利用目的を、変更前の利用目的と関連性を有すると合理的に認められる範囲内で、次のとおり変更します。',
-    '',
-    `旧: ${change.oldWording}`,
-    `新: ${change.newWording}`,
-    `変更日: ${formatWareki(change.effectiveFrom)}（${formatGregorian(change.effectiveFrom)}）`,
-  ].join('\n');
-}
+/** The notice of a change of purpose (PUR-2), shared with the screen that shows it before saving. */
+export { purposeChangeNotice };
 
 function order(code: string): number {
   const i = (PURPOSES as readonly string[]).indexOf(code);

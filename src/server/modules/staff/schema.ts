@@ -14,6 +14,7 @@ const Login = Type.String({
 const DisplayName = NonBlank('氏名', 100);
 const DisplayNameKana = Type.String({ title: '氏名（カナ）', maxLength: 100 });
 const Roles = Type.Array(RoleSchema, { title: '役割', minItems: 1, maxItems: 9, uniqueItems: true });
+const MyNumberHandler = Type.Boolean({ title: '個人番号事務取扱担当者' });
 
 export const StaffItem = Type.Object({
   staffId: Type.String(),
@@ -29,6 +30,8 @@ export const StaffItem = Type.Object({
   confidentialityPledgedOn: Type.Union([Type.String(), Type.Null()]),
   employmentEndedOn: Type.Union([Type.String(), Type.Null()]),
   mfaEnabled: Type.Boolean(),
+  /** Designated to handle My Number (個人番号事務取扱担当者, ACQ-4). */
+  myNumberHandler: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   disabled: Type.Boolean(),
   locked: Type.Boolean(),
@@ -50,6 +53,7 @@ export const StaffCreateBody = Type.Object(
     confidentialityPledgedOn: Type.Optional(
       Type.Union([IsoDate('守秘義務誓約日'), Type.Null()], { title: '守秘義務誓約日' }),
     ),
+    myNumberHandler: Type.Optional(MyNumberHandler),
   },
   { additionalProperties: false },
 );
@@ -66,6 +70,7 @@ export const StaffUpdateBody = Type.Object(
       Type.Union([IsoDate('守秘義務誓約日'), Type.Null()], { title: '守秘義務誓約日' }),
     ),
     employmentEndedOn: Type.Optional(Type.Union([IsoDate('退職日'), Type.Null()], { title: '退職日' })),
+    myNumberHandler: Type.Optional(MyNumberHandler),
   },
   { additionalProperties: false, minProperties: 1 },
 );

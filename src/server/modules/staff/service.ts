@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Work } from '../../access/data-access.js';
 import type { AppContext } from '../../context.js';
 import { isLocked } from '../../core/sign-in.js';
-import { isRole, type Role } from '../../core/roles.js';
+import { hasPermission, isRole, type Role } from '../../core/roles.js';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.js';
 import { endSessionsOf } from '../auth/sessions.js';
 import { loginKey } from '../auth/service.js';
@@ -50,6 +50,7 @@ function staffQuery(work: Work) {
       's.confidentialityPledgedOn',
       's.employmentEndedOn',
       's.totpEnabledAt',
+      's.myNumberHandler',
       's.mustChangePassword',
       's.disabledAt',
       's.lastSignInAt',
@@ -84,6 +85,7 @@ async function toItems(ctx: AppContext, work: Work, rows: StaffRow[]): Promise<S
     confidentialityPledgedOn: r.confidentialityPledgedOn,
     employmentEndedOn: r.employmentEndedOn,
     mfaEnabled: r.totpEnabledAt !== null,
+    myNumberHandler: r.myNumberHandler,
     mustChangePassword: r.mustChangePassword,
     disabled: r.disabledAt !== null,
     locked: locked.has((keys[i] as Buffer).toString('hex')),
@@ -112,6 +114,19 @@ export async function loadManaged(ctx: AppContext, work: Work, staffId: string):
   return item as StaffItem;
 }
 
+/**
+ * Only a role that may handle My Number can be designated to (ACQ-4): a designation
+ * the roles cannot use would read as a permission that is not there.
+ */
+function assertDesignation(roles: readonly Role[], designated: boolean): void {
+  if (designated && !hasPermission(roles, 'my_number.handle')) {
+    throw invalid(
+      'myNumberHandler',
+      '個人番号事務取扱担当者に指定できるのは、相談支援員・主任相談支援員・就労支援員・家計改善支援員・事務職員の役割をもつ職員だけです',
+    );
+  }
+}
+
 async function assertOffice(work: Work, organizationId: string, officeId: string | null | undefined): Promise<void> {
   if (!officeId) return;
   const office = await work.operational
@@ -132,6 +147,7 @@ export async function createStaff(
   if (!orgs.includes(body.organizationId))
     throw invalid('organizationId', '「組織」は管理できる組織から選んでください');
   await assertOffice(work, body.organizationId, body.officeId);
+  assertDesignation(body.roles, body.myNumberHandler === true);
   const taken = await work.operational
     .selectFrom('staff')
     .select('staffId')
@@ -160,6 +176,7 @@ export async function createStaff(
       totpSecret: null,
       totpEnabledAt: null,
       totpLastStep: null,
+      myNumberHandler: body.myNumberHandler === true,
       disabledAt: null,
       lastSignInAt: null,
     })
@@ -170,7 +187,7 @@ export async function createStaff(
     outcome: 'success',
     recordKind: 'staff',
     recordIds: [staffId],
-    details: { roles: body.roles, employmentKind: body.employmentKind },
+    details: { roles: body.roles, employmentKind: body.employmentKind, myNumberHandler: body.myNumberHandler === true },
   });
   return { staff: await loadManaged(ctx, work, staffId), oneTimePassword: password };
 }
@@ -186,6 +203,7 @@ export async function updateStaff(
     throw invalid('roles', '自分自身のシステム管理者の役割は外せません');
   }
   if (body.officeId !== undefined) await assertOffice(work, before.organizationId, body.officeId);
+  assertDesignation(body.roles ?? before.roles, body.myNumberHandler ?? before.myNumberHandler);
   const changes = {
     ...(body.displayName !== undefined ? { displayName: body.displayName.trim() } : {}),
     ...(body.displayNameKana !== undefined ? { displayNameKana: body.displayNameKana.trim() } : {}),
@@ -194,6 +212,7 @@ export async function updateStaff(
     ...(body.roles !== undefined ? { roles: [...new Set(body.roles)] as Role[] } : {}),
     ...(body.confidentialityPledgedOn !== undefined ? { confidentialityPledgedOn: body.confidentialityPledgedOn } : {}),
     ...(body.employmentEndedOn !== undefined ? { employmentEndedOn: body.employmentEndedOn } : {}),
+    ...(body.myNumberHandler !== undefined ? { myNumberHandler: body.myNumberHandler } : {}),
   };
   await work.operational
     .updateTable('staff')
@@ -206,7 +225,11 @@ export async function updateStaff(
     outcome: 'success',
     recordKind: 'staff',
     recordIds: [staffId],
-    details: { changed: Object.keys(changes), ...(body.roles ? { roles: body.roles } : {}) },
+    details: {
+      changed: Object.keys(changes),
+      ...(body.roles ? { roles: body.roles } : {}),
+      ...(body.myNumberHandler !== undefined ? { myNumberHandler: body.myNumberHandler } : {}),
+    },
   });
   return loadManaged(ctx, work, staffId);
 }

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../types';
 import {
   ACTION_LABELS,
   CATEGORY_LABELS,
+  MY_NUMBER_REFUSAL_REASONS,
   OUTCOME_LABELS,
   PURPOSE_SHORT_LABELS,
   SIGN_IN_FAILURE_REASONS,
@@ -64,7 +65,9 @@ function AuditRow({
   const reason =
     event.action === 'sign_in.failure' && typeof event.details.reason === 'string'
       ? labelOf(SIGN_IN_FAILURE_REASONS, event.details.reason)
-      : null;
+      : event.action.startsWith('my_number.') && typeof event.details.reason === 'string'
+        ? labelOf(MY_NUMBER_REFUSAL_REASONS, event.details.reason)
+        : null;
   const staffTargets =
     event.recordKind === 'staff' ? event.recordIds.map((id) => staffNames.get(id) ?? `職員ID ${id.slice(0, 8)}…`) : [];
 

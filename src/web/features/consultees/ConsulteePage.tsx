@@ -17,12 +17,18 @@ import { Withheld } from '../casework/RecordFields';
 import { BasicTab } from './BasicTab';
 import { CasesCard } from './CasesCard';
 import { ConsentsTab } from './ConsentsTab';
+import { MyNumberTab } from './MyNumberTab';
+import { OutOfPurposeTab } from './OutOfPurposeTab';
 import { ProfileTab } from './ProfileTab';
+import { ProvisionsTab } from './ProvisionsTab';
 
 const TABS = [
   { id: 'basic', label: '基本情報・世帯' },
   { id: 'profile', label: '本人の状況' },
   { id: 'consents', label: '同意' },
+  { id: 'provisions', label: '提供・受領' },
+  { id: 'out_of_purpose', label: '目的外利用' },
+  { id: 'my_number', label: '個人番号' },
   { id: 'history', label: '変更履歴' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -100,6 +106,15 @@ export function ConsulteePage() {
             ) : null}
             {tab === 'consents' ? (
               <ConsentsTab detail={data} consulteeId={consulteeId} today={today} onSaved={onSaved} />
+            ) : null}
+            {tab === 'provisions' ? (
+              <ProvisionsTab detail={data} consulteeId={consulteeId} today={today} onSaved={onSaved} />
+            ) : null}
+            {tab === 'out_of_purpose' ? (
+              <OutOfPurposeTab detail={data} consulteeId={consulteeId} today={today} onSaved={onSaved} />
+            ) : null}
+            {tab === 'my_number' ? (
+              <MyNumberTab detail={data} consulteeId={consulteeId} today={today} onSaved={onSaved} />
             ) : null}
             {tab === 'history' ? (
               <HistoryList path={`${path}/history`} describe={(entry) => describeEntry(data, entry)} />

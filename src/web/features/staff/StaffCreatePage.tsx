@@ -121,6 +121,7 @@ function StaffCreateForm({
         employmentKind: profile.employmentKind,
         roles: profile.roles,
         confidentialityPledgedOn: profile.pledgedOn.value,
+        myNumberHandler: profile.myNumberHandler,
       });
       onCreated(result);
     } catch (error) {

@@ -105,12 +105,13 @@ function StaffEditForm({
     const displayNameKana = names.displayNameKana.trim();
     if (displayName !== staff.displayName) out.displayName = displayName;
     if (displayNameKana !== staff.displayNameKana) out.displayNameKana = displayNameKana;
-    const { officeId, employmentKind, roles, pledgedOn } = profile;
+    const { officeId, employmentKind, roles, pledgedOn, myNumberHandler } = profile;
     if ((officeId || null) !== staff.officeId) out.officeId = officeId || null;
     if (employmentKind !== staff.employmentKind) out.employmentKind = employmentKind;
     if (roles.join(',') !== staff.roles.join(',')) out.roles = roles;
     if (pledgedOn.value !== staff.confidentialityPledgedOn) out.confidentialityPledgedOn = pledgedOn.value;
     if (endedOn.value !== staff.employmentEndedOn) out.employmentEndedOn = endedOn.value;
+    if (myNumberHandler !== staff.myNumberHandler) out.myNumberHandler = myNumberHandler;
     return out;
   };
 

@@ -56,7 +56,10 @@ export function StaffListPage() {
                     {s.organizationName}
                     {s.officeName ? <span className="block small">{s.officeName}</span> : null}
                   </td>
-                  <td>{s.roles.map((r) => ROLE_LABELS[r]).join('、')}</td>
+                  <td>
+                    {s.roles.map((r) => ROLE_LABELS[r]).join('、')}
+                    {s.myNumberHandler ? <span className="block small">個人番号事務取扱担当者</span> : null}
+                  </td>
                   <td>
                     {EMPLOYMENT_KIND_LABELS[s.employmentKind]}
                     {s.employmentEndedOn ? (

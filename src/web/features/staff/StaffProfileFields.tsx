@@ -1,4 +1,5 @@
 import { DateField } from '../../components/DateField';
+import { describedBy, FieldError } from '../../components/Field';
 import type { Organization } from '../../types';
 import { EmploymentKindSelect } from './EmploymentKindSelect';
 import { OfficeSelect } from './OfficeSelect';
@@ -11,6 +12,7 @@ export const PROFILE_FIELD_IDS = {
   employmentKind: 'employment-kind',
   roles: ROLES_FIRST_ID,
   confidentialityPledgedOn: 'pledged-on',
+  myNumberHandler: 'my-number-handler',
 } as const;
 
 interface StaffProfileFieldsProps {
@@ -50,6 +52,45 @@ export function StaffProfileFields({ organization, value, onChange, errors }: St
         onChange={(date, status) => set('pledgedOn', { value: date, status })}
         error={errors?.confidentialityPledgedOn}
       />
+      <MyNumberHandlerField
+        checked={value.myNumberHandler}
+        onChange={(checked) => set('myNumberHandler', checked)}
+        error={errors?.myNumberHandler}
+      />
     </>
+  );
+}
+
+/** The designation to handle My Number (ACQ-4): by name, by the system administrator. */
+function MyNumberHandlerField({
+  checked,
+  onChange,
+  error,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error: string | undefined;
+}) {
+  const id = PROFILE_FIELD_IDS.myNumberHandler;
+  const hintId = `${id}-hint`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      {error && errorId ? <FieldError id={errorId} message={error} /> : null}
+      <div className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hintId, errorId)}
+        />
+        <label htmlFor={id}>個人番号事務取扱担当者に指定する</label>
+      </div>
+      <p id={hintId} className="hint hint--checkbox">
+        指定された職員だけが、相談者の個人番号を記録・表示・削除できます（その都度、二段階認証の確認コードが必要です）。相談支援員・事務職員などの役割の職員を指定できます。
+      </p>
+    </div>
   );
 }

@@ -1,6 +1,11 @@
+import { hasPermission } from '../../../server/core/roles';
 import type { DateStatus } from '../../components/DateField';
 import type { EmploymentKind } from '../../labels';
 import type { Role, StaffItem } from '../../types';
+
+/** Mirrors the server's check of a designation (src/server/modules/staff/service.ts). */
+export const MY_NUMBER_HANDLER_ROLES_MESSAGE =
+  '個人番号事務取扱担当者に指定できるのは、相談支援員・主任相談支援員・就労支援員・家計改善支援員・事務職員の役割をもつ職員だけです';
 
 /** Mirrors the server's pattern for a login id (src/server/modules/staff/schema.ts). */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -39,6 +44,8 @@ export interface StaffProfile {
   employmentKind: EmploymentKind;
   roles: Role[];
   pledgedOn: DateState;
+  /** Designated to handle My Number (個人番号事務取扱担当者). */
+  myNumberHandler: boolean;
 }
 
 /** The profile of an existing staff member, or the starting one for a new member. */
@@ -48,6 +55,7 @@ export function staffProfile(staff?: StaffItem): StaffProfile {
     employmentKind: staff?.employmentKind ?? 'employee',
     roles: staff?.roles ?? [],
     pledgedOn: dateState(staff?.confidentialityPledgedOn ?? null),
+    myNumberHandler: staff?.myNumberHandler ?? false,
   };
 }
 
@@ -57,5 +65,8 @@ export function profileProblems(profile: StaffProfile): Record<string, string> {
   if (profile.roles.length === 0) fields.roles = '「役割」を1つ以上選んでください';
   const pledged = dateProblem('守秘義務誓約日', profile.pledgedOn.status);
   if (pledged) fields.confidentialityPledgedOn = pledged;
+  if (profile.myNumberHandler && profile.roles.length > 0 && !hasPermission(profile.roles, 'my_number.handle')) {
+    fields.myNumberHandler = MY_NUMBER_HANDLER_ROLES_MESSAGE;
+  }
   return fields;
 }
