@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { DraftLoader, DraftRestored, DraftStatus, type DraftHandle } from './drafts';
-import { ErrorSummary } from './ErrorSummary';
-import { fieldIdsFor } from './formProblem';
+import { KitForm } from './KitForm';
 import { SubmitRow } from './SubmitRow';
 import { useFormKit, type FormKit } from './useFormKit';
 
@@ -57,17 +56,15 @@ function DraftFormBody<S extends object>({
   return (
     <>
       <DraftRestored draft={draft} onDiscard={kit.discardDraft} />
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={labelledBy}
+        labelledBy={labelledBy}
         onSubmit={kit.submit(() => send(kit.values, kit), {
           check: () => check?.(kit.values) ?? {},
           after: onSaved,
           mapField,
         })}
-        noValidate
       >
         {children(kit)}
         <DraftStatus state={kit.autosave.state} />
@@ -78,7 +75,7 @@ function DraftFormBody<S extends object>({
             </button>
           ) : null}
         </SubmitRow>
-      </form>
+      </KitForm>
     </>
   );
 }

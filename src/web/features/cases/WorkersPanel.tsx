@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { ROLES_WORKING_CASES } from '../../../server/core/policy';
 import { api } from '../../api';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { ChecksInput, SelectInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { SubmitRow } from '../../components/SubmitRow';
 import { useFormKit } from '../../components/useFormKit';
 import type { CaseWorker, DirectoryEntry, Session } from '../../types';
@@ -87,11 +86,10 @@ function WorkersForm({
   const v = kit.values;
   return (
     <div className="subcard">
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor('workers', kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        aria-labelledby="workers-title"
-        noValidate
+        labelledBy="workers-title"
         onSubmit={kit.submit(
           () =>
             api.put(casePath(caseId, 'workers'), {
@@ -117,7 +115,7 @@ function WorkersForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }

@@ -3,9 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { ROLES_WORKING_CASES } from '../../../server/core/policy';
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { DateInput, RadioInput, SelectInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { SubmitRow } from '../../components/SubmitRow';
 import { useApiGet } from '../../components/useApiGet';
 import { useFormKit } from '../../components/useFormKit';
@@ -115,13 +114,12 @@ function OpenCaseForm({ consulteeId, today, onCancel }: { consulteeId: string; t
       <p className="muted small">
         同じ事業のケースが支援中の場合は開けません。家計改善支援を併せて行う場合などに使います。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor('open-case', kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
         onSubmit={kit.submit(send, {
           check: (): Record<string, string> => (v.leadStaffId ? {} : { leadStaffId: '「主担当」を選んでください' }),
         })}
-        noValidate
       >
         <RadioInput kit={kit} name="program" legend="事業" choices={PROGRAM_CHOICES} required inline />
         <DateInput kit={kit} name="openedOn" label="受付日" required />
@@ -131,7 +129,7 @@ function OpenCaseForm({ consulteeId, today, onCancel }: { consulteeId: string; t
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }

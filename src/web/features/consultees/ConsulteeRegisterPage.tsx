@@ -4,9 +4,8 @@ import { tokyoDate } from '../../../shared/wareki';
 import { ROLES_WORKING_CASES } from '../../../server/core/policy';
 import { ApiError, api } from '../../api';
 import { DraftLoader, DraftRestored, DraftStatus, type DraftHandle } from '../../components/drafts';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, DateInput, RadioInput, SelectInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -159,8 +158,7 @@ function RegisterForm({
   return (
     <>
       <DraftRestored draft={draft} onDiscard={kit.discardDraft} />
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(FORM_ID, kit.problem)} />
-      <form className="form" onSubmit={kit.submit(send, { check, after, mapField })} noValidate>
+      <KitForm kit={kit} className="form" onSubmit={kit.submit(send, { check, after, mapField })}>
         <section className="card" aria-labelledby="register-reception">
           <h2 id="register-reception">受付</h2>
           <DateInput kit={kit} name="openedOn" label="受付日" required />
@@ -208,7 +206,7 @@ function RegisterForm({
             やめる
           </Link>
         </SubmitRow>
-      </form>
+      </KitForm>
     </>
   );
 }

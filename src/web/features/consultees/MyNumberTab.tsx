@@ -11,10 +11,9 @@ import type { MyNumberStatus } from '../../../server/modules/my-number/schema';
 import { request } from '../../api';
 import { DateText } from '../../components/DateText';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { FieldSet } from '../../components/FieldSet';
 import { DateInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { SecretText } from '../../components/SecretText';
@@ -335,11 +334,10 @@ function RevealForm({
         認証アプリの確認コードを入力してください。表示したことは記録されます。表示は{REVEAL_SECONDS}
         秒で伏せ字に戻ります。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        noValidate
-        aria-labelledby="my-number-reveal-title"
+        labelledBy="my-number-reveal-title"
         onSubmit={kit.submit(
           sending(kit, () =>
             request<{ myNumber: string }>('POST', `${path}/reveal`, { totpCode: normalizeCode(kit.values.totpCode) }),
@@ -359,7 +357,7 @@ function RevealForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }
@@ -446,11 +444,10 @@ function StoreForm({
       {replacing ? (
         <p className="muted small">記録されている番号は、新しい番号に置き換わり、元には戻せません。</p>
       ) : null}
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        noValidate
-        aria-labelledby="my-number-store-title"
+        labelledBy="my-number-store-title"
         onSubmit={kit.submit(
           sending(kit, () =>
             request<{ replaced: boolean }>('PUT', path, {
@@ -491,7 +488,7 @@ function StoreForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }
@@ -510,11 +507,10 @@ function EraseForm({ path, onErased, onCancel }: { path: string; onErased: () =>
       <p className="muted small">
         削除した番号は元に戻せません。削除した日時・理由・削除した職員が記録されます（番号そのものは残りません）。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        noValidate
-        aria-labelledby="my-number-erase-title"
+        labelledBy="my-number-erase-title"
         onSubmit={kit.submit(
           sending(kit, () => request('DELETE', path, { reason: v.reason.trim(), totpCode: normalizeCode(v.totpCode) })),
           {
@@ -543,7 +539,7 @@ function EraseForm({ path, onErased, onCancel }: { path: string; onErased: () =>
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }

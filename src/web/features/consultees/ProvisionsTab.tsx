@@ -16,9 +16,8 @@ import { PROVISION_ITEMS, RECEIVABLE_ITEM_KEYS, provisionItem } from '../../../s
 import { api, ApiError } from '../../api';
 import { DateText } from '../../components/DateText';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, ChecksInput, DateInput, SelectInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Notice } from '../../components/Notice';
 import { SubmitRow } from '../../components/SubmitRow';
 import { useApiGet } from '../../components/useApiGet';
@@ -301,95 +300,95 @@ function ProvisionForm({
   );
 
   return (
-    <form
-      className="subcard"
-      aria-labelledby="provision-form-title"
-      onSubmit={decision?.allowed || askGround ? onProvide : onCheck}
-      noValidate
-    >
+    <div className="subcard">
       <h4 id="provision-form-title">提供する内容を選ぶ</h4>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <SelectInput
-        kit={form}
-        name="recipientAgencyId"
-        label="提供先（関係機関）"
-        required
-        choices={active.map((a) => ({ code: a.agencyId, label: a.name }))}
-      />
-      <SelectInput
-        kit={form}
-        name="purpose"
-        label="利用目的"
-        required
-        choices={PROVISION_PURPOSES.map((code) => ({ code, label: PURPOSE_LABELS[code] }))}
-      />
-      <SelectInput
-        kit={form}
-        name="mode"
-        label="提供の区分"
-        required
-        choices={(['third_party', 'outsourcing', 'joint_use'] as const).map((code) => ({
-          code,
-          label: PROVISION_MODE_LABELS[code],
-        }))}
-      />
-      {v.mode === 'joint_use' ? (
+      <KitForm
+        kit={kit}
+        labelledBy="provision-form-title"
+        onSubmit={decision?.allowed || askGround ? onProvide : onCheck}
+      >
         <SelectInput
           kit={form}
-          name="jointUseDeclarationId"
-          label="共同利用の公表"
-          hint="公表した共同利用の範囲（項目・共同して利用する者・利用目的）に限り、同意なしに提供できます。"
+          name="recipientAgencyId"
+          label="提供先（関係機関）"
           required
-          choices={(jointUses.data?.items ?? [])
-            .filter((j) => j.state === 'in_effect')
-            .map((j) => ({ code: j.declarationId, label: j.title }))}
+          choices={active.map((a) => ({ code: a.agencyId, label: a.name }))}
         />
-      ) : null}
-      <ChecksInput
-        kit={form}
-        name="items"
-        legend="提供する項目"
-        hint="支援に必要な項目だけを選んでください。健康状態・障害等は要配慮個人情報です。"
-        required
-        choices={PROVISION_ITEMS.filter((i) => i.class !== 'my_number').map((i) => ({ code: i.key, label: i.label }))}
-      />
-      {askGround ? (
-        <>
-          <SelectInput kit={form} name="ground" label="同意によらない提供の根拠" required choices={groundChoices} />
-          <TextAreaInput
+        <SelectInput
+          kit={form}
+          name="purpose"
+          label="利用目的"
+          required
+          choices={PROVISION_PURPOSES.map((code) => ({ code, label: PURPOSE_LABELS[code] }))}
+        />
+        <SelectInput
+          kit={form}
+          name="mode"
+          label="提供の区分"
+          required
+          choices={(['third_party', 'outsourcing', 'joint_use'] as const).map((code) => ({
+            code,
+            label: PROVISION_MODE_LABELS[code],
+          }))}
+        />
+        {v.mode === 'joint_use' ? (
+          <SelectInput
             kit={form}
-            name="groundReason"
-            label="根拠の理由"
-            hint="なぜ同意を得られないか、なぜ提供が必要かを具体的に書いてください。個人情報保護管理者が承認します。"
+            name="jointUseDeclarationId"
+            label="共同利用の公表"
+            hint="公表した共同利用の範囲（項目・共同して利用する者・利用目的）に限り、同意なしに提供できます。"
             required
-            rows={3}
+            choices={(jointUses.data?.items ?? [])
+              .filter((j) => j.state === 'in_effect')
+              .map((j) => ({ code: j.declarationId, label: j.title }))}
           />
-        </>
-      ) : null}
-      {decision ? (
-        decision.allowed ? (
-          <Notice kind="success" title="提供できます">
-            {BASIS_LABELS[decision.basis ?? ''] ?? ''}
-            に基づき提供できます。「提供する」を押すと、選んだ項目だけを記録し提供します。
-          </Notice>
-        ) : (
-          <Notice
-            kind={decision.needsApproval ? 'warning' : 'error'}
-            title={decision.needsApproval ? '承認が必要です' : '提供できません'}
-          >
-            {decision.message}
-          </Notice>
-        )
-      ) : null}
-      <SubmitRow
-        busy={kit.busy}
-        label={decision?.allowed ? '提供する' : askGround ? '根拠を記録して承認を求める' : '提供できるか確認する'}
-      >
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          やめる
-        </button>
-      </SubmitRow>
-    </form>
+        ) : null}
+        <ChecksInput
+          kit={form}
+          name="items"
+          legend="提供する項目"
+          hint="支援に必要な項目だけを選んでください。健康状態・障害等は要配慮個人情報です。"
+          required
+          choices={PROVISION_ITEMS.filter((i) => i.class !== 'my_number').map((i) => ({ code: i.key, label: i.label }))}
+        />
+        {askGround ? (
+          <>
+            <SelectInput kit={form} name="ground" label="同意によらない提供の根拠" required choices={groundChoices} />
+            <TextAreaInput
+              kit={form}
+              name="groundReason"
+              label="根拠の理由"
+              hint="なぜ同意を得られないか、なぜ提供が必要かを具体的に書いてください。個人情報保護管理者が承認します。"
+              required
+              rows={3}
+            />
+          </>
+        ) : null}
+        {decision ? (
+          decision.allowed ? (
+            <Notice kind="success" title="提供できます">
+              {BASIS_LABELS[decision.basis ?? ''] ?? ''}
+              に基づき提供できます。「提供する」を押すと、選んだ項目だけを記録し提供します。
+            </Notice>
+          ) : (
+            <Notice
+              kind={decision.needsApproval ? 'warning' : 'error'}
+              title={decision.needsApproval ? '承認が必要です' : '提供できません'}
+            >
+              {decision.message}
+            </Notice>
+          )
+        ) : null}
+        <SubmitRow
+          busy={kit.busy}
+          label={decision?.allowed ? '提供する' : askGround ? '根拠を記録して承認を求める' : '提供できるか確認する'}
+        >
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            やめる
+          </button>
+        </SubmitRow>
+      </KitForm>
+    </div>
   );
 }
 
@@ -537,43 +536,44 @@ function ReceiptForm({ base, today, onDone }: { base: string; today: string; onD
     },
   );
   return (
-    <form className="subcard" aria-labelledby="receipt-form-title" onSubmit={onSubmit} noValidate>
+    <div className="subcard">
       <h4 id="receipt-form-title">受領を記録する</h4>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <DateInput kit={form} name="receivedOn" label="受領日" required />
-      <SelectInput
-        kit={form}
-        name="providerAgencyId"
-        label="提供元（関係機関の一覧から選ぶ場合）"
-        emptyLabel="一覧にない提供元"
-        choices={(agencies.data?.items ?? []).map((a) => ({ code: a.agencyId, label: a.name }))}
-      />
-      <TextInput kit={form} name="providerName" label="提供元の氏名又は名称" required />
-      <TextInput kit={form} name="providerAddress" label="提供元の住所" required />
-      <TextInput
-        kit={form}
-        name="providerRepresentative"
-        label="提供元の代表者"
-        hint="法人等の場合は代表者の氏名"
-        required
-      />
-      <TextAreaInput kit={form} name="howObtained" label="提供元による取得の経緯" required rows={2} />
-      <ChecksInput
-        kit={form}
-        name="items"
-        legend="受領した項目"
-        required
-        choices={RECEIVABLE_ITEM_KEYS.map((k) => ({ code: k, label: provisionItem(k)?.label ?? k }))}
-      />
-      <TextInput kit={form} name="itemsNote" label="受領した項目の補足" />
-      <TextAreaInput kit={form} name="consentNote" label="本人の同意に関する事項" rows={2} />
-      <CheckInput kit={form} name="confirmed" label="提供元の氏名又は名称・住所・代表者と取得の経緯を確認しました" />
-      <SubmitRow busy={kit.busy} label="受領を記録する">
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-          やめる
-        </button>
-      </SubmitRow>
-    </form>
+      <KitForm kit={kit} labelledBy="receipt-form-title" onSubmit={onSubmit}>
+        <DateInput kit={form} name="receivedOn" label="受領日" required />
+        <SelectInput
+          kit={form}
+          name="providerAgencyId"
+          label="提供元（関係機関の一覧から選ぶ場合）"
+          emptyLabel="一覧にない提供元"
+          choices={(agencies.data?.items ?? []).map((a) => ({ code: a.agencyId, label: a.name }))}
+        />
+        <TextInput kit={form} name="providerName" label="提供元の氏名又は名称" required />
+        <TextInput kit={form} name="providerAddress" label="提供元の住所" required />
+        <TextInput
+          kit={form}
+          name="providerRepresentative"
+          label="提供元の代表者"
+          hint="法人等の場合は代表者の氏名"
+          required
+        />
+        <TextAreaInput kit={form} name="howObtained" label="提供元による取得の経緯" required rows={2} />
+        <ChecksInput
+          kit={form}
+          name="items"
+          legend="受領した項目"
+          required
+          choices={RECEIVABLE_ITEM_KEYS.map((k) => ({ code: k, label: provisionItem(k)?.label ?? k }))}
+        />
+        <TextInput kit={form} name="itemsNote" label="受領した項目の補足" />
+        <TextAreaInput kit={form} name="consentNote" label="本人の同意に関する事項" rows={2} />
+        <CheckInput kit={form} name="confirmed" label="提供元の氏名又は名称・住所・代表者と取得の経緯を確認しました" />
+        <SubmitRow busy={kit.busy} label="受領を記録する">
+          <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+            やめる
+          </button>
+        </SubmitRow>
+      </KitForm>
+    </div>
   );
 }
 
@@ -713,17 +713,18 @@ function StopForm({
     after: () => onDone(true),
   });
   return (
-    <form className="subcard" aria-labelledby={`${formId}-title`} onSubmit={onSubmit} noValidate>
+    <div className="subcard">
       <h4 id={`${formId}-title`}>{title}</h4>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      {lifting ? null : <SelectInput kit={kit} name="kind" label="停止の種類" required choices={STOP_KINDS} />}
-      <DateInput kit={kit} name="date" label={dateLabel} required />
-      <TextAreaInput kit={kit} name="reason" label={reasonLabel} required rows={2} />
-      <SubmitRow busy={kit.busy} label={title}>
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-          やめる
-        </button>
-      </SubmitRow>
-    </form>
+      <KitForm kit={kit} labelledBy={`${formId}-title`} onSubmit={onSubmit}>
+        {lifting ? null : <SelectInput kit={kit} name="kind" label="停止の種類" required choices={STOP_KINDS} />}
+        <DateInput kit={kit} name="date" label={dateLabel} required />
+        <TextAreaInput kit={kit} name="reason" label={reasonLabel} required rows={2} />
+        <SubmitRow busy={kit.busy} label={title}>
+          <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+            やめる
+          </button>
+        </SubmitRow>
+      </KitForm>
+    </div>
   );
 }

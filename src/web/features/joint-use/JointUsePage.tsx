@@ -9,9 +9,8 @@ import { PROVISION_ITEMS } from '../../../shared/provision-items';
 import { formatWareki, tokyoDate } from '../../../shared/wareki';
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { ChecksInput, DateInput, SelectInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -316,29 +315,25 @@ function NoticeForm({ notice, onSaved }: { notice: Due; onSaved: (message: strin
   const formId = `notice-${notice.declarationId}-${notice.version}`;
   const kit = useFormKit<{ noticeOn: string | null }>(formId, { noticeOn: today }, null);
   return (
-    <>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
-        className="form"
-        id={formId}
-        aria-label={`${notice.title}（第${notice.version}版）の通知・公表日の記録`}
-        noValidate
-        onSubmit={kit.submit(
-          () =>
-            api.patch(`/api/joint-use/${notice.declarationId}/versions/${notice.version}`, {
-              noticeOn: kit.values.noticeOn,
-            }),
-          {
-            check: (): Record<string, string> =>
-              kit.values.noticeOn ? {} : { noticeOn: '「通知・公表日」を入力してください' },
-            after: () => onSaved('通知・公表日を記録しました。'),
-          },
-        )}
-      >
-        <DateInput kit={kit} name="noticeOn" label="通知・公表日" required />
-        <SubmitRow busy={kit.busy} label="通知・公表日を記録する" busyLabel="記録しています…" />
-      </form>
-    </>
+    <KitForm
+      kit={kit}
+      className="form"
+      label={`${notice.title}（第${notice.version}版）の通知・公表日の記録`}
+      onSubmit={kit.submit(
+        () =>
+          api.patch(`/api/joint-use/${notice.declarationId}/versions/${notice.version}`, {
+            noticeOn: kit.values.noticeOn,
+          }),
+        {
+          check: (): Record<string, string> =>
+            kit.values.noticeOn ? {} : { noticeOn: '「通知・公表日」を入力してください' },
+          after: () => onSaved('通知・公表日を記録しました。'),
+        },
+      )}
+    >
+      <DateInput kit={kit} name="noticeOn" label="通知・公表日" required />
+      <SubmitRow busy={kit.busy} label="通知・公表日を記録する" busyLabel="記録しています…" />
+    </KitForm>
   );
 }
 
@@ -452,12 +447,10 @@ function DeclareForm({
   return (
     <section className="card" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>共同利用を公表する</h2>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={`${formId}-title`}
-        noValidate
+        labelledBy={`${formId}-title`}
         onSubmit={kit.submit(
           () =>
             api.post('/api/joint-use', {
@@ -510,7 +503,7 @@ function DeclareForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }
@@ -612,12 +605,10 @@ function ChangeForm({
           {latest.userAgencies.map((a) => a.name).join('、')}）は、この画面では変更できません。
         </p>
       </section>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(
           () => api.post<Declaration>(`/api/joint-use/${declaration.declarationId}/versions`, body()),
           { check, mapField, after: (after) => onSaved(after as Declaration) },
@@ -658,7 +649,7 @@ function ChangeForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }
@@ -707,12 +698,10 @@ function EndForm({
     <div className="subcard" role="group" aria-labelledby={titleId}>
       <h3 id={titleId}>共同利用の終了を記録する</h3>
       <p className="small">終了した共同利用は公表ページに掲載しなくなります。これまでの記録は残ります。</p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(
           () => api.post(`/api/joint-use/${declaration.declarationId}/end`, { endedOn: kit.values.endedOn }),
           {
@@ -728,7 +717,7 @@ function EndForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }

@@ -6,9 +6,8 @@ import { formatWareki, tokyoDate } from '../../../shared/wareki';
 import type { AgencyItem } from '../../../server/modules/agencies/schema';
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, DateInput, SelectInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -223,12 +222,10 @@ function AgencyForm({
   return (
     <div className="subcard" role="group" aria-labelledby={titleId}>
       <h3 id={titleId}>{agency ? `「${agency.name}」を変更する` : '関係機関を登録する'}</h3>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(send, { check, after: (result) => onSaved(result as Agency) })}
       >
         <TextInput kit={kit} name="name" label="名称" hint="例: 〇〇市 生活支援課、〇〇公共職業安定所" required />
@@ -254,7 +251,7 @@ function AgencyForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }
@@ -277,12 +274,10 @@ function RetireForm({
       <p className="muted small">
         廃止日以降、新しい同意や提供の相手として選べなくなります。これまでの同意や提供の記録は、この名称のまま残ります。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(
           () =>
             api.post<Agency>(`/api/agencies/${encodeURIComponent(agency.agencyId)}/retire`, {
@@ -301,7 +296,7 @@ function RetireForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }

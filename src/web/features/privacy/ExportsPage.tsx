@@ -7,9 +7,8 @@ import { useState } from 'react';
 import { PROVISION_ITEMS, provisionItem } from '../../../shared/provision-items';
 import { api } from '../../api';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { ChecksInput, TextAreaInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -229,26 +228,27 @@ function ListExportForm({ onDone }: { onDone: (message: string) => void }) {
     );
   }
   return (
-    <form className="subcard" aria-labelledby="list-export-title" onSubmit={onSubmit} noValidate>
+    <div className="subcard">
       <h2 id="list-export-title">担当する相談者の一覧を書き出す</h2>
       <p className="muted small">
         書き出せるのは、担当している（主任相談支援員は窓口の）相談者です。個人番号と要配慮個人情報は一覧に書き出せません。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
-      <ChecksInput kit={kit} name="items" legend="書き出す項目" required choices={LIST_ITEMS} />
-      <TextAreaInput
-        kit={kit}
-        name="reason"
-        label="持出しの理由"
-        hint="例: 支援調整会議の資料として会場へ持参するため"
-        required
-        rows={2}
-      />
-      <SubmitRow busy={kit.busy} label="書き出しを求める">
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          やめる
-        </button>
-      </SubmitRow>
-    </form>
+      <KitForm kit={kit} labelledBy="list-export-title" onSubmit={onSubmit}>
+        <ChecksInput kit={kit} name="items" legend="書き出す項目" required choices={LIST_ITEMS} />
+        <TextAreaInput
+          kit={kit}
+          name="reason"
+          label="持出しの理由"
+          hint="例: 支援調整会議の資料として会場へ持参するため"
+          required
+          rows={2}
+        />
+        <SubmitRow busy={kit.busy} label="書き出しを求める">
+          <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+            やめる
+          </button>
+        </SubmitRow>
+      </KitForm>
+    </div>
   );
 }

@@ -3,9 +3,8 @@ import { Link, useParams } from 'react-router';
 import type { Choice } from '../../../shared/catalog';
 import { tokyoDate } from '../../../shared/wareki';
 import { api } from '../../api';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, DateInput, RadioInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -118,12 +117,10 @@ function StepForm<S extends object>({
     <div className="subcard" role="group" aria-labelledby={titleId}>
       <h3 id={titleId}>{title}</h3>
       {lead ? <p className="muted small">{lead}</p> : null}
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(() => send(kit.values), {
           check: () => check(kit.values),
           after: (result) => onSaved(result as OutOfPurposeDetail),
@@ -131,7 +128,7 @@ function StepForm<S extends object>({
       >
         {children(kit)}
         <SubmitRow busy={kit.busy} label={submitLabel} busyLabel="記録しています…" />
-      </form>
+      </KitForm>
     </div>
   );
 }

@@ -8,9 +8,8 @@ import { PROVISION_GROUND_LABELS, type ProvisionGround } from '../../../server/c
 import { provisionItem } from '../../../shared/provision-items';
 import { api } from '../../api';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { TextAreaInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -105,8 +104,7 @@ export function DecisionForm({
       after: () => onDone(approve),
     });
   return (
-    <form onSubmit={decide(true)} noValidate aria-label="承認・不承認">
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(kit.formId, kit.problem)} />
+    <KitForm kit={kit} label="承認・不承認" onSubmit={decide(true)}>
       <TextAreaInput kit={kit} name="note" label="理由（承認しない場合は必須）" rows={2} />
       <div className="button-row">
         <button type="submit" className="button" disabled={kit.busy}>
@@ -121,6 +119,6 @@ export function DecisionForm({
           承認しない
         </button>
       </div>
-    </form>
+    </KitForm>
   );
 }

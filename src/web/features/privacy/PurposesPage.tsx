@@ -6,9 +6,8 @@ import type { PurposeChangeResponse, PurposeList } from '../../../server/modules
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, DateInput, TextAreaInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -218,12 +217,10 @@ function ChangeForm({
       <p className="small">
         変更前: <span className="pre-line">{latestWording}</span>
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={titleId}
-        noValidate
+        labelledBy={titleId}
         onSubmit={kit.submit(
           () =>
             api.post<Changed>(`/api/purposes/${encodeURIComponent(purpose.purposeCode)}/versions`, {
@@ -259,7 +256,7 @@ function ChangeForm({
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </div>
   );
 }

@@ -3,9 +3,8 @@ import type { Static } from 'typebox';
 import type { PublicProfileResponse } from '../../../server/modules/public-profile/schema';
 import { api } from '../../api';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { CheckInput, TextAreaInput, TextInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -124,12 +123,10 @@ function ProfileForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (next: Load
   return (
     <section className="card" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>公表する内容</h2>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={`${formId}-title`}
-        noValidate
+        labelledBy={`${formId}-title`}
         onSubmit={kit.submit(
           () =>
             api.put<Loaded>('/api/public-profile', {
@@ -194,7 +191,7 @@ function ProfileForm({ loaded, onSaved }: { loaded: Loaded; onSaved: (next: Load
           hint="公表すると、利用目的、関係機関、共同利用、個人情報ファイル簿（公表するもの）と合わせて公表ページに掲載します。"
         />
         <SubmitRow busy={kit.busy} label="保存する" busyLabel="保存しています…" />
-      </form>
+      </KitForm>
     </section>
   );
 }

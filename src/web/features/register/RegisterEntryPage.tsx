@@ -5,9 +5,8 @@ import { tokyoDate } from '../../../shared/wareki';
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
 import { DateTimeText } from '../../components/DateTimeText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
 import { DateInput, TextAreaInput } from '../../components/Inputs';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -258,12 +257,10 @@ function ChangeForm({ entry, onCancel, onSaved }: FormProps) {
         <DateText value={latest.effectiveOn} />
         ）。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={`${formId}-title`}
-        noValidate
+        labelledBy={`${formId}-title`}
         onSubmit={kit.submit(
           () =>
             api.post<RegisterEntry>(`/api/register/${entry.entryId}/versions`, {
@@ -283,7 +280,7 @@ function ChangeForm({ entry, onCancel, onSaved }: FormProps) {
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }
@@ -306,12 +303,10 @@ function AbolishForm({ entry, onCancel, onSaved }: FormProps) {
         廃止した業務は、記録した個人情報の保存期間（{years}
         年）が終わるまで登録簿に掲載を続けます。廃止した後は、この業務の内容を変更できません。
       </p>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={`${formId}-title`}
-        noValidate
+        labelledBy={`${formId}-title`}
         onSubmit={kit.submit(
           () =>
             api.post<RegisterEntry>(`/api/register/${entry.entryId}/abolition`, {
@@ -345,7 +340,7 @@ function AbolishForm({ entry, onCancel, onSaved }: FormProps) {
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }

@@ -4,8 +4,7 @@ import { REGISTER_STATE_LABELS, type RegisterState } from '../../../server/core/
 import { tokyoDate } from '../../../shared/wareki';
 import { api } from '../../api';
 import { DateText } from '../../components/DateText';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldIdsFor } from '../../components/formProblem';
+import { KitForm } from '../../components/KitForm';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -144,12 +143,10 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
   return (
     <section className="card" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>業務の開始を届け出る</h2>
-      <ErrorSummary problem={kit.problem} fieldIds={fieldIdsFor(formId, kit.problem)} />
-      <form
+      <KitForm
+        kit={kit}
         className="form"
-        id={formId}
-        aria-labelledby={`${formId}-title`}
-        noValidate
+        labelledBy={`${formId}-title`}
         onSubmit={kit.submit(
           () =>
             api.post<RegisterEntry>('/api/register', {
@@ -172,7 +169,7 @@ function StartForm({ onCancel }: { onCancel: () => void }) {
             やめる
           </button>
         </SubmitRow>
-      </form>
+      </KitForm>
     </section>
   );
 }
