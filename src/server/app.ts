@@ -3,7 +3,7 @@
 // starts it; the tests and the benchmark build it the same way.
 
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -48,6 +48,8 @@ const FASTIFY_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: '入力内容を読み取れません',
   FST_ERR_CTP_BODY_TOO_LARGE: '入力内容が大きすぎます',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: '入力内容の長さが正しくありません',
+  FST_ERR_BAD_URL: 'アドレスが正しくありません',
+  FST_ERR_MAX_PARAM_LENGTH: 'アドレスが長すぎます',
 };
 
 /** The path of the first string containing U+0000, or null. */
@@ -76,6 +78,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     schemaErrorFormatter,
+    // A malformed or over-long address is answered before routing: in Japanese, without echoing it.
+    frameworkErrors: (error, _req, reply) => {
+      void (reply as FastifyReply)
+        .code(400)
+        .send({ code: 'bad_request', message: FASTIFY_ERRORS[error.code] ?? 'リクエストが正しくありません' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.decorate('ctx', ctx);

@@ -386,6 +386,15 @@ describe('hostile values in every field', () => {
         expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
       }
     }
+    // Addresses the router cannot read, or too long to be an id: a Japanese answer that does not repeat them.
+    const unreadable = await worker.get('/api/consultees/%E0%A4%A');
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json().message).toBe('アドレスが正しくありません');
+    expect(unreadable.body).not.toContain('%E0%A4%A');
+    const long = await worker.get(`/api/consultees/${'a'.repeat(300)}`);
+    expect([400, 404]).toContain(long.statusCode);
+    expect(long.json().message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    expect(long.body).not.toContain('aaaa');
   });
 
   it('malformed bodies get a Japanese message, not a parser error', async () => {
