@@ -5,6 +5,7 @@
 // the related agencies, which the joint use names.
 
 import { randomUUID } from 'node:crypto';
+import { PURPOSE_LABELS } from '../core/purposes.js';
 import type { Tx } from '../db/database.js';
 
 const SELF_RELIANCE_ITEMS = [
@@ -193,6 +194,8 @@ export async function seedPrivacyRegister(tx: Tx, tenantId: string, managerId: s
         usersNote:
           '生活困窮者自立支援法第9条に基づき架空市が組織する支援会議の構成員（上記の関係機関のほか、架空市社会福祉協議会及び地域の民生委員・児童委員）',
         purposes: [
+          // The agency's own purpose in its exact wording, so that provision under this joint use matches it.
+          PURPOSE_LABELS.support_coordination,
           '支援会議において、生活困窮者に対する自立の支援を図るために必要な情報の交換を行うため',
           '生活困窮者が地域において日常生活及び社会生活を営むのに必要な支援体制に関する検討を行うため',
         ],

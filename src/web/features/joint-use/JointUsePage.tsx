@@ -345,6 +345,31 @@ interface PartyState {
   purposes: string;
 }
 
+/** The agency's own published purposes, added to the declared ones in their exact wording. */
+function OwnPurposes({ kit }: { kit: FormKit<PartyState> }) {
+  const purposes = useApiGet<{ items: { purposeCode: string; kind: string; wording: string | null }[] }>(
+    '/api/purposes',
+  );
+  const own = (purposes.data?.items ?? []).filter((p) => p.kind === 'published' && p.wording);
+  const declared = lines(kit.values.purposes);
+  const missing = own.filter((p) => !declared.includes(p.wording as string));
+  if (missing.length === 0) return null;
+  return (
+    <div className="button-row" role="group" aria-label="当機関の利用目的から加える">
+      {missing.map((p) => (
+        <button
+          key={p.purposeCode}
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => kit.set('purposes', [...declared, p.wording as string].join('\n'))}
+        >
+          「{p.wording}」を加える
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function PartyFields<S extends PartyState>({ kit, agencies }: { kit: FormKit<S>; agencies: readonly Agency[] }) {
   const k = kit as unknown as FormKit<PartyState>;
   return (
@@ -353,10 +378,11 @@ function PartyFields<S extends PartyState>({ kit, agencies }: { kit: FormKit<S>;
         kit={k}
         name="purposes"
         label="利用する者の利用目的"
-        hint="1行に1つずつ書きます。"
+        hint="1行に1つずつ書きます。当機関の利用目的と同じ目的は、下から同じ文言で加えてください（共同利用による提供のとき、提供の利用目的と照合します）。"
         required
         rows={3}
       />
+      <OwnPurposes kit={k} />
       <SelectInput
         kit={k}
         name="responsibleParty"
