@@ -9,33 +9,11 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 
 import { signIn } from '../support/world.js';
-import { accessibilityViolations, field, heading, press, signInAs, tick, type } from '../support/ui.js';
+import { accessibilityViolations, field, heading, press, signInAs, tick, type, saved } from '../support/ui.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
 import { caseAt, registerWithConsent } from '../support/casework.js';
 
 const t = useBrowserApp();
-
-/** The success message after a save (focus moves to it). */
-async function saved(page: Page, text: string): Promise<void> {
-  try {
-    await expect
-      .poll(
-        async () =>
-          (await page
-            .locator('.announcer')
-            .textContent({ timeout: 1000 })
-            .catch(() => '')) ?? '',
-        {
-          timeout: 15_000,
-        },
-      )
-      .toContain(text);
-  } catch (error) {
-    // What the screen said instead, for whoever reads the failure.
-    await screenshot(page, 'case-failure');
-    throw new Error(`${text} was not announced: ${(await page.textContent('main'))?.slice(0, 2000)}`, { cause: error });
-  }
-}
 
 /** Makes a move of the case: the move's button, then its confirmation. */
 async function move(page: Page, label: string, status: string): Promise<void> {
@@ -43,7 +21,7 @@ async function move(page: Page, label: string, status: string): Promise<void> {
   await expect.poll(() => page.getByRole('button', { name: label, exact: true }).isEnabled()).toBe(true);
   await press(page, label);
   await press(page, `「${label}」を確定する`);
-  await saved(page, `現在の段階は「${status}」です`);
+  await saved(page, `現在の段階は「${status}」です`, 'case');
 }
 
 async function openTab(page: Page, name: string): Promise<void> {
@@ -121,7 +99,7 @@ describe('casework in the browser', () => {
     });
     await expect.poll(() => page.textContent('.tab-panel')).toContain('選択中: consent.png');
     await press(page, '新しい同意に置き換える');
-    await saved(page, '新しい同意に置き換えました');
+    await saved(page, '新しい同意に置き換えました', 'case');
     await expect.poll(() => page.textContent('.tab-panel')).toContain('置換え済み');
     expect(await page.textContent('.tab-panel')).toContain('書面（署名・押印）');
     expect(await page.getByRole('link', { name: /署名された同意書の写しを開く/ }).count()).toBe(1);
@@ -132,7 +110,7 @@ describe('casework in the browser', () => {
     await page.getByRole('button', { name: /^記録する\s*（健康状態）$/ }).click();
     await type(page, '健康状態', '腰痛があり、長時間の立ち仕事が難しい。');
     await press(page, '記録する');
-    await saved(page, '「健康状態」を記録しました');
+    await saved(page, '「健康状態」を記録しました', 'case');
     await expect.poll(() => page.textContent('.tab-panel')).toContain('根拠: 本人の同意');
     await screenshot(page, 'case-consultee-profile');
     await page.getByRole('link', { name: /^基本情報・世帯/ }).click();
@@ -143,7 +121,7 @@ describe('casework in the browser', () => {
     await page.keyboard.type('花子');
     await tick(page, '別居');
     await press(page, '世帯員を追加する');
-    await saved(page, '世帯員を追加しました');
+    await saved(page, '世帯員を追加しました', 'case');
     await expect.poll(() => page.textContent('.tab-panel')).toContain('父母: 山田 花子');
     await screenshot(page, 'case-consultee-household');
     await page.getByRole('link', { name: /^変更履歴/ }).click();
@@ -176,7 +154,7 @@ describe('casework in the browser', () => {
     await tick(page, '自立・家計相談支援の利用を申し込んだ');
     await type(page, '申込日', 'R8.11.22');
     await press(page, '相談受付・申込票を保存する');
-    await saved(page, '相談受付・申込票を保存しました');
+    await saved(page, '相談受付・申込票を保存しました', 'case');
     await screenshot(page, 'case-intake-saved');
     await move(page, 'スクリーニングへ進む', 'スクリーニング');
 
@@ -184,7 +162,7 @@ describe('casework in the browser', () => {
     await expect.poll(() => page.locator('.tab-panel h2').first().textContent()).toBe('スクリーニング');
     await tick(page, '継続支援（プラン作成へ）');
     await press(page, 'スクリーニング結果を保存する');
-    await saved(page, 'スクリーニング結果を保存しました');
+    await saved(page, 'スクリーニング結果を保存しました', 'case');
     await move(page, 'インテーク・アセスメントへ進む', 'インテーク・アセスメント');
 
     // インテーク・アセスメントシート
@@ -195,7 +173,7 @@ describe('casework in the browser', () => {
     await type(page, '支援員の見立て', '住まいの確保を優先し、就労支援を並行する。');
     await screenshot(page, 'case-assessment-form');
     await press(page, 'アセスメントシートを保存する');
-    await saved(page, 'インテーク・アセスメントシートを保存しました');
+    await saved(page, 'インテーク・アセスメントシートを保存しました', 'case');
     await move(page, 'プラン案の作成へ進む', 'プラン案作成');
 
     // プラン: two goals
@@ -212,7 +190,7 @@ describe('casework in the browser', () => {
     await tick(page, '自立相談支援機関による就労支援');
     await screenshot(page, 'case-plan-form');
     await press(page, 'プランを保存する');
-    await saved(page, 'プランを保存しました');
+    await saved(page, 'プランを保存しました', 'case');
     await screenshot(page, 'case-plan-saved');
     await move(page, '支援調整会議に諮る', '支援調整会議');
 
@@ -222,20 +200,20 @@ describe('casework in the browser', () => {
     await tick(page, 'プランを了承');
     await screenshot(page, 'case-meeting-form');
     await press(page, '会議の記録を保存する');
-    await saved(page, '支援調整会議の記録を保存しました');
+    await saved(page, '支援調整会議の記録を保存しました', 'case');
     await move(page, '支援決定へ進む', '支援決定');
 
     // 支援決定
     await type(page, '決定した機関', '見本市長');
     await type(page, '決定番号', '見生支第1号');
     await press(page, '支援決定を保存する');
-    await saved(page, '支援決定を保存しました');
+    await saved(page, '支援決定を保存しました', 'case');
 
     // 事業等利用申込, with its forwarding to the municipality
     await openTab(page, '事業等利用申込');
     await type(page, '自治体への送付日', 'R8.11.22');
     await press(page, '利用申込を保存する');
-    await saved(page, '事業等利用申込を保存しました');
+    await saved(page, '事業等利用申込を保存しました', 'case');
     await screenshot(page, 'case-application');
     await move(page, '支援提供を始める', '支援提供・モニタリング');
 
@@ -243,7 +221,7 @@ describe('casework in the browser', () => {
     await field(page, '対応の方法').selectOption({ label: '同行支援' });
     await type(page, '対応の内容', 'ハローワークに同行し、求人3件を検討した。');
     await press(page, '経過を記録する');
-    await saved(page, '支援経過を記録しました');
+    await saved(page, '支援経過を記録しました', 'case');
     await screenshot(page, 'case-notes');
     await move(page, '評価へ進む', '評価');
 
@@ -258,14 +236,14 @@ describe('casework in the browser', () => {
     await tick(page, '終結する');
     await screenshot(page, 'case-evaluation-form');
     await press(page, '評価を保存する');
-    await saved(page, '評価シートを保存しました');
+    await saved(page, '評価シートを保存しました', 'case');
 
     // 終結, then the meeting confirms it
     await openTab(page, '終結');
     await tick(page, '目標を達成した');
     await tick(page, '本人の意思を確認した');
     await press(page, '終結の記録を保存する');
-    await saved(page, '終結の記録を保存しました');
+    await saved(page, '終結の記録を保存しました', 'case');
     // The move is not open yet, and says why.
     await expect.poll(() => page.textContent('.moves')).toContain('支援調整会議で終結を確認したことを記録してください');
     expect(await page.getByRole('button', { name: '終結する', exact: true }).isDisabled()).toBe(true);
@@ -274,7 +252,7 @@ describe('casework in the browser', () => {
     await field(page, '諮ったプラン').selectOption({ index: 0 });
     await tick(page, '終結を確認');
     await press(page, '会議の記録を保存する');
-    await saved(page, '支援調整会議の記録を保存しました');
+    await saved(page, '支援調整会議の記録を保存しました', 'case');
     await move(page, '終結する', '終結');
 
     expect(await page.textContent('.case-head')).toContain('終結');
@@ -350,7 +328,7 @@ describe('casework in the browser', () => {
     await tick(chief, /^テスト worker2/);
     await screenshot(chief, 'case-chief-workers');
     await press(chief, '担当者を保存する');
-    await saved(chief, '担当者を変更しました');
+    await saved(chief, '担当者を変更しました', 'case');
     await expect.poll(() => chief.textContent('.workers')).toContain('テスト worker2');
     await chief.context().close();
 
@@ -362,7 +340,7 @@ describe('casework in the browser', () => {
     await clerk.getByRole('button', { name: '変更する' }).first().click();
     await type(clerk, '自治体への送付日', 'R8.11.21');
     await press(clerk, '変更を保存する');
-    await saved(clerk, '事業等利用申込を保存しました');
+    await saved(clerk, '事業等利用申込を保存しました', 'case');
     await expect.poll(() => clerk.textContent('.tab-panel')).toContain('送付済み');
     expect(await clerk.textContent('.tab-panel')).toContain('令和8年11月21日');
     expect(await accessibilityViolations(clerk)).toEqual([]);
@@ -394,7 +372,7 @@ describe('casework in the browser', () => {
     await expect.poll(() => page.textContent('.totals')).toContain('25,000円（黒字）');
     await screenshot(page, 'case-budget-sheet-form');
     await press(page, '家計表を保存する');
-    await saved(page, '家計表を保存しました');
+    await saved(page, '家計表を保存しました', 'case');
     await expect.poll(() => page.textContent('.record')).toContain('95,000円');
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -406,7 +384,7 @@ describe('casework in the browser', () => {
     await type(page, '出来事1の出来事', '車検');
     await type(page, '出来事1の金額（円）', '-100000');
     await press(page, 'キャッシュフロー表を保存する');
-    await saved(page, 'キャッシュフロー表を保存しました');
+    await saved(page, 'キャッシュフロー表を保存しました', 'case');
     await expect.poll(() => page.textContent('.tab-panel')).toContain('残高が不足します');
     await screenshot(page, 'case-cash-flow');
 
@@ -417,13 +395,13 @@ describe('casework in the browser', () => {
     await type(page, '残高（円）', '500000');
     await type(page, '月々の返済額（円）', '20000');
     await press(page, '債務を追加する');
-    await saved(page, '債務を保存しました');
+    await saved(page, '債務を保存しました', 'case');
     await expect.poll(() => page.textContent('.totals')).toContain('500,000円');
     await field(page, '滞納の種類').selectOption({ label: '家賃' });
     await type(page, '滞納額（円）', '110000');
     await type(page, '滞納月数（か月）', '2');
     await press(page, '滞納を追加する');
-    await saved(page, '滞納を保存しました');
+    await saved(page, '滞納を保存しました', 'case');
     await screenshot(page, 'case-debts');
 
     // 家計再生プラン
@@ -432,7 +410,7 @@ describe('casework in the browser', () => {
     await type(page, '取組み1の取組み', '携帯電話の料金プランを見直す');
     await type(page, '取組み1の期限', '1か月');
     await press(page, '家計再生プランを保存する');
-    await saved(page, '家計再生プランを保存しました');
+    await saved(page, '家計再生プランを保存しました', 'case');
     await screenshot(page, 'case-budget-plan');
     await page.context().close();
   });
@@ -469,7 +447,7 @@ describe('casework in the browser', () => {
     });
     await type(page, '同意によらない取得の理由', '本人が入院中で同意を得られず、治療の継続に必要なため。');
     await press(page, '経過を記録する');
-    await saved(page, '支援経過を記録しました');
+    await saved(page, '支援経過を記録しました', 'case');
     await expect.poll(() => page.textContent('.record')).toContain('要配慮個人情報');
     await page.context().close();
   });

@@ -5,108 +5,14 @@
 // and the related-agency registry have their pages too. Every page passes axe
 // (WCAG 2.1 A/AA) and is photographed for review.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
 
-import type { Page } from 'playwright-core';
-import { generate } from 'otplib';
-
-import { PASSWORD, signIn } from '../support/world.js';
+import { signIn } from '../support/world.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
+import { accessibilityViolations, field, heading, press, saved, signInAs, tick, type } from '../support/ui.js';
 import { registerWithConsent } from '../support/casework.js';
-import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 
 const t = useBrowserApp();
-let axeSource: string;
-
-beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-/** Signs in through the sign-in screen, with the second factor for accounts that have one. */
-async function signInAs(page: Page, key: string): Promise<void> {
-  const staff = t.w.staff[key];
-  if (!staff) throw new Error(`no staff ${key}`);
-  await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
-    tx.updateTable('staff').set({ totpLastStep: null }).where('staffId', '=', staff.staffId).execute(),
-  );
-  await page.goto(`${t.url}/login`);
-  await page.getByLabel('自治体コード').fill(t.w.code);
-  await page.getByLabel('ログインID').fill(staff.login);
-  await page.getByLabel('パスワード').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  if (staff.totpSecret) {
-    await expect.poll(() => heading(page)).toContain('確認コード');
-    await page.getByLabel(/確認コード/).fill(await generate({ secret: staff.totpSecret }));
-    await page.keyboard.press('Enter');
-  }
-  await expect.poll(() => heading(page)).toBe('ホーム');
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`);
-}
-
-/** A field by its whole label (a required field's label ends with 必須). */
-function field(page: Page, label: string | RegExp) {
-  const controls = page.locator('input, textarea, select');
-  if (label instanceof RegExp) return page.getByLabel(label).and(controls).first();
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page
-    .getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`))
-    .and(controls)
-    .first();
-}
-
-async function type(page: Page, label: string | RegExp, text: string): Promise<void> {
-  await field(page, label).focus();
-  await page.keyboard.type(text);
-}
-
-async function tick(page: Page, label: string | RegExp): Promise<void> {
-  await field(page, label).focus();
-  await page.keyboard.press('Space');
-}
-
-async function press(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).focus();
-  await page.keyboard.press('Enter');
-}
-
-/** The success message after a save (focus moves to it). */
-async function saved(page: Page, text: string, shot: string): Promise<void> {
-  try {
-    await expect
-      .poll(
-        async () =>
-          (await page
-            .locator('.announcer')
-            .textContent({ timeout: 1000 })
-            .catch(() => '')) ?? '',
-        {
-          timeout: 15_000,
-        },
-      )
-      .toContain(text);
-  } catch (error) {
-    await screenshot(page, `${shot}-failure`);
-    throw new Error(`${text} was not announced: ${(await page.textContent('main'))?.slice(0, 2000)}`, { cause: error });
-  }
-}
 
 describe('[PUR-3][PRV-6] a request outside the purposes, from the worker to the head’s decision', () => {
   it('the worker files it with the keyboard; the manager records the counter, the council, an opinion and the decision', async () => {
@@ -114,7 +20,7 @@ describe('[PUR-3][PRV-6] a request outside the purposes, from the worker to the 
 
     // The worker, on the consultee's page.
     const worker = await newPage(t.browser);
-    await signInAs(worker, 'worker1');
+    await signInAs(worker, t, 'worker1');
     await worker.goto(`${t.url}/consultees/${consulteeId}?tab=out_of_purpose`);
     await expect.poll(() => worker.locator('.tab-panel h2').first().textContent()).toBe('目的外利用');
     await expect.poll(() => worker.textContent('.tab-panel')).toContain('目的外利用・提供の申請はありません');
@@ -143,7 +49,7 @@ describe('[PUR-3][PRV-6] a request outside the purposes, from the worker to the 
 
     // The privacy protection manager, from the queue.
     const manager = await newPage(t.browser);
-    await signInAs(manager, 'ppm');
+    await signInAs(manager, t, 'ppm');
     await manager.goto(`${t.url}/privacy/out-of-purpose`);
     await expect.poll(() => heading(manager)).toBe('目的外利用・提供の申請');
     await expect.poll(() => manager.textContent('.table-caption')).toContain('1件');
@@ -204,7 +110,7 @@ describe('[PUR-3][PRV-6] a request outside the purposes, from the worker to the 
 describe('[PUR-1][PUR-2] the purposes of use and the related agencies', () => {
   it('the purposes page shows every purpose with its versions; the manager changes one with its reason and sees the notice to publish', async () => {
     const page = await newPage(t.browser);
-    await signInAs(page, 'ppm');
+    await signInAs(page, t, 'ppm');
     await page.goto(`${t.url}/privacy/purposes`);
     await expect.poll(() => heading(page)).toBe('利用目的');
     await expect.poll(() => page.textContent('main')).toContain('相談支援業務を円滑に行うため');
@@ -236,7 +142,7 @@ describe('[PUR-1][PUR-2] the purposes of use and the related agencies', () => {
 
   it('[CON-4] the agencies page: the manager adds, changes and retires an agency; a worker only reads the list', async () => {
     const page = await newPage(t.browser);
-    await signInAs(page, 'ppm');
+    await signInAs(page, t, 'ppm');
     await page.goto(`${t.url}/privacy/agencies`);
     await expect.poll(() => heading(page)).toBe('関係機関・関係者');
     await press(page, '関係機関を登録する');
@@ -262,7 +168,7 @@ describe('[PUR-1][PUR-2] the purposes of use and the related agencies', () => {
     await screenshot(page, 'agencies-retired');
 
     const worker = await newPage(t.browser);
-    await signInAs(worker, 'worker1');
+    await signInAs(worker, t, 'worker1');
     await worker.goto(`${t.url}/privacy/agencies?view=all`);
     await expect.poll(() => worker.textContent('.record-list')).toContain('見本公共職業安定所');
     expect(await worker.getByRole('button', { name: '関係機関を登録する' }).count()).toBe(0);

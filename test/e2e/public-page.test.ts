@@ -3,15 +3,11 @@
 // privacy protection manager records a change of a joint use and sees by when the
 // persons must be told (PRV-2). Pages are photographed and checked with axe.
 
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 
-import type { Page } from 'playwright-core';
-import { generate } from 'otplib';
-
-import { PASSWORD, signIn, type Client } from '../support/world.js';
+import { signIn, type Client } from '../support/world.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
+import { accessibilityViolations, field, heading, signInAs } from '../support/ui.js';
 import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { seedRelatedAgencies } from '../../src/server/tenancy/related-agencies.js';
 import { dayAfter } from '../../src/server/tenancy/sample-forms.js';
@@ -19,34 +15,9 @@ import { DEMO_PUBLIC_PROFILE } from '../../src/server/tenancy/privacy-register.j
 import { formatWareki, tokyoDate } from '../../src/shared/wareki.js';
 
 const t = useBrowserApp();
-let axeSource: string;
 let ppm: Client;
 const agency: Record<string, string> = {};
 const today = () => tokyoDate(new Date());
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-/** A field by its whole label (a required field's label ends with 必須). */
-function field(page: Page, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page
-    .getByLabel(new RegExp(`^${escaped}\\s*(必須)?$`))
-    .and(page.locator('input, textarea, select'))
-    .first();
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`);
-}
 
 const jointUse = () => ({
   items: ['name', 'address', 'household', 'consultation', 'finance'],
@@ -60,7 +31,6 @@ const jointUse = () => ({
 });
 
 beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await asOwnerInTenant(t.tdb.owner, t.w.tenantId, async (tx) => {
     await seedRelatedAgencies(tx, t.w.tenantId);
     for (const a of await tx.selectFrom('relatedAgencies').select(['agencyId', 'name']).execute()) {
@@ -178,20 +148,7 @@ describe('[PUB-1] the public page in the browser', () => {
     onTestFailed(async () => {
       await screenshot(page, 'joint-use-failure');
     });
-    const manager = t.w.staff.ppm;
-    if (!manager) throw new Error('no ppm');
-    await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
-      tx.updateTable('staff').set({ totpLastStep: null }).where('staffId', '=', manager.staffId).execute(),
-    );
-    await page.goto(`${t.url}/login`);
-    await page.getByLabel('自治体コード').fill(t.w.code);
-    await page.getByLabel('ログインID').fill(manager.login);
-    await page.getByLabel('パスワード').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => heading(page)).toContain('確認コード');
-    await page.getByLabel(/確認コード/).fill(await generate({ secret: manager.totpSecret as string }));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => heading(page)).toBe('ホーム');
+    await signInAs(page, t, 'ppm');
 
     await page.goto(`${t.url}/privacy/joint-use`);
     await expect.poll(() => heading(page)).toBe('共同利用');

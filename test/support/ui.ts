@@ -4,21 +4,37 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { generate } from 'otplib';
 import { expect } from 'vitest';
-import type { BrowserTestApp } from './browser.js';
+import { screenshot, type BrowserTestApp } from './browser.js';
+import { asOwnerInTenant } from '../../src/server/tenancy/provision.js';
 import { PASSWORD } from './world.js';
 
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
-/** Signs in with the password of the test world's staff member and waits for the home page. */
+/**
+ * Signs in through the sign-in screen as the test world's staff member, with the second factor for
+ * accounts that have one (its last used step cleared, so a code of the same 30 seconds is accepted
+ * again), and waits for the home page.
+ */
 export async function signInAs(page: Page, t: BrowserTestApp, key: string): Promise<void> {
   const staff = t.w.staff[key];
   if (!staff) throw new Error(`no staff ${key}`);
+  if (staff.totpSecret) {
+    await asOwnerInTenant(t.tdb.owner, t.w.tenantId, (tx) =>
+      tx.updateTable('staff').set({ totpLastStep: null }).where('staffId', '=', staff.staffId).execute(),
+    );
+  }
   await page.goto(`${t.url}/login`);
   await page.getByLabel('自治体コード').fill(t.w.code);
   await page.getByLabel('ログインID').fill(staff.login);
   await page.getByLabel('パスワード').fill(PASSWORD);
   await page.keyboard.press('Enter');
+  if (staff.totpSecret) {
+    await expect.poll(() => heading(page)).toContain('確認コード');
+    await page.getByLabel(/確認コード/).fill(await generate({ secret: staff.totpSecret }));
+    await page.keyboard.press('Enter');
+  }
   await expect.poll(() => heading(page)).toBe('ホーム');
 }
 
@@ -67,4 +83,26 @@ export async function tick(page: Page, label: string | RegExp): Promise<void> {
 export async function press(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).focus();
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Waits for the success message a save announces (focus moves to it); if it does not come,
+ * leaves a picture of the screen (`<shot>-failure`) and says what the screen said instead.
+ */
+export async function saved(page: Page, text: string, shot: string): Promise<void> {
+  try {
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .locator('.announcer')
+            .textContent({ timeout: 1000 })
+            .catch(() => '')) ?? '',
+        { timeout: 15_000 },
+      )
+      .toContain(text);
+  } catch (error) {
+    await screenshot(page, `${shot}-failure`);
+    throw new Error(`${text} was not announced: ${(await page.textContent('main'))?.slice(0, 2000)}`, { cause: error });
+  }
 }
