@@ -8,8 +8,7 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
 
-import { PASSWORD } from '../support/world.js';
-import { accessibilityViolations, field, heading, press, signInAs, tick, type } from '../support/ui.js';
+import { accessibilityViolations, field, heading, press, saved, signInAs, tick, type } from '../support/ui.js';
 import { newPage, screenshot, useBrowserApp } from '../support/browser.js';
 import { aadFor } from '../../src/server/crypto/secret-box.js';
 import { myNumberCheckDigit, MY_NUMBER_BASIS_LABELS, MY_NUMBER_MASK } from '../../src/server/core/my-number.js';
@@ -49,33 +48,6 @@ async function freshCode(key: string, secret = TOTP_SECRET): Promise<string> {
   return generate({ secret });
 }
 
-async function signInWithCode(page: Page, key: string, secret = TOTP_SECRET): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await page.getByLabel('自治体コード').fill(t.w.code);
-  await page.getByLabel('ログインID').fill(t.w.staff[key]?.login as string);
-  await page.getByLabel('パスワード').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => heading(page)).toContain('確認コード');
-  await type(page, /確認コード/, await freshCode(key, secret));
-  await page.keyboard.press('Enter');
-  await expect.poll(() => heading(page)).toBe('ホーム');
-}
-
-async function announced(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        (await page
-          .locator('.announcer')
-          .textContent({ timeout: 1000 })
-          .catch(() => '')) ?? '',
-      {
-        timeout: 15_000,
-      },
-    )
-    .toContain(text);
-}
-
 const panel = (page: Page) => page.locator('.tab-panel');
 
 describe('[ACQ-4][PRV-4] My Number in the browser', () => {
@@ -84,7 +56,7 @@ describe('[ACQ-4][PRV-4] My Number in the browser', () => {
     onTestFailed(async () => {
       await screenshot(page, 'my-number-failure');
     });
-    await signInWithCode(page, 'councilAdmin', t.w.staff.councilAdmin?.totpSecret as string);
+    await signInAs(page, t, 'councilAdmin');
     await page.goto(`${t.url}/staff/${t.w.staff.worker1?.staffId}`);
     await expect.poll(() => heading(page)).toContain('職員の変更');
     await tick(page, '個人番号事務取扱担当者に指定する');
@@ -106,7 +78,7 @@ describe('[ACQ-4][PRV-4] My Number in the browser', () => {
       await screenshot(page, 'my-number-failure');
     });
     await page.clock.install();
-    await signInWithCode(page, 'worker1');
+    await signInAs(page, t, 'worker1');
     await page.goto(`${t.url}/consultees/${t.w.consultees.a}?tab=my_number`);
     await expect.poll(() => panel(page).textContent()).toContain('記録されていません');
 
@@ -124,7 +96,7 @@ describe('[ACQ-4][PRV-4] My Number in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'my-number-store-form');
     await page.keyboard.press('Enter');
-    await announced(page, '個人番号を記録しました');
+    await saved(page, '個人番号を記録しました', 'my-number');
 
     await expect.poll(() => panel(page).textContent()).toContain(MY_NUMBER_MASK);
     const masked = await panel(page).textContent();
