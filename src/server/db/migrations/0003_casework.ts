@@ -11,6 +11,7 @@
 // and every change to a consultee's or a case's records is kept by a trigger (SEC-1).
 
 import { sql, type Kysely } from 'kysely';
+import { boundedText, isolateOrganizations, isolateTenants, keepHistory } from '../schema-parts.js';
 import { KANA_VARIANTS } from '../../core/search-key.js';
 
 /** Tables holding consultees' records: organization isolation, history. [table, id column] */
@@ -86,8 +87,7 @@ const KATAKANA = sql.lit(
   'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴ',
 );
 
-const TEXT = (column: string, max: number, notNull = false) =>
-  sql.raw(`${column} text ${notNull ? 'NOT NULL' : ''} CHECK (length(${column}) <= ${max})`);
+const TEXT = boundedText;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -681,25 +681,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION audit_events_immutable();
   `.execute(db);
 
-  for (const [table, idColumn, subjectColumn] of HISTORY) {
-    await sql`
-      CREATE TRIGGER ${sql.id(`${table}_history`)} AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
-        FOR EACH ROW EXECUTE FUNCTION record_history_capture(${sql.lit(idColumn)}, ${sql.lit(subjectColumn)});
-    `.execute(db);
-  }
+  await keepHistory(db, HISTORY);
 
-  for (const table of [...CASEWORK_TABLES.map(([t]) => t), 'record_history', 'drafts', 'consultee_search_keys']) {
-    await sql`
-      ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY;
-      ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY;
-      CREATE POLICY tenant_isolation ON ${sql.table(table)}
-        USING (tenant_id = app_current_tenant())
-        WITH CHECK (tenant_id = app_current_tenant());
-      CREATE POLICY organization_isolation ON ${sql.table(table)} AS RESTRICTIVE
-        USING (organization_id = ANY (app_current_orgs()))
-        WITH CHECK (organization_id = ANY (app_current_orgs()));
-    `.execute(db);
-  }
+  const isolated = [...CASEWORK_TABLES.map(([t]) => t), 'record_history', 'drafts', 'consultee_search_keys'];
+  await isolateTenants(db, isolated);
+  await isolateOrganizations(db, isolated);
   await sql`
     -- Drafts are their author's alone.
     CREATE POLICY author_only ON drafts AS RESTRICTIVE

@@ -12,21 +12,16 @@
 // - provision and receipt records say until when they are kept (3 years).
 
 import { sql, type Kysely } from 'kysely';
+import { boundedText, isolateOrganizations, isolateTenants, keepHistory } from '../schema-parts.js';
 import { PURPOSES, PURPOSE_LABELS, PURPOSE_KINDS } from '../../core/purposes.js';
 
-/** Tables holding consultees' records: organization isolation and history. [table, id column] */
-export const PROVISION_TABLES: readonly (readonly [string, string])[] = [
-  ['consent_agencies', 'agency_id'],
-  ['provision_stops', 'stop_id'],
-  ['provisions', 'provision_id'],
-  ['receipts', 'receipt_id'],
-];
+/** Tables holding consultees' records: organization isolation as well. */
+const CONSULTEE_TABLES = ['consent_agencies', 'provision_stops', 'provisions', 'receipts'];
 
 /** Tenant-wide tables (no organization column): only tenant isolation. */
-export const TENANT_TABLES = ['purpose_codes', 'purpose_versions', 'related_agencies'] as const;
+const TENANT_TABLES = ['purpose_codes', 'purpose_versions', 'related_agencies'];
 
-const TEXT = (column: string, max: number, notNull = false) =>
-  sql.raw(`${column} text ${notNull ? 'NOT NULL' : ''} CHECK (length(${column}) <= ${max})`);
+const TEXT = boundedText;
 
 const DEFAULT_PURPOSES = sql.join(
   PURPOSES.map((code) => sql`(${sql.lit(code)}, ${sql.lit(PURPOSE_KINDS[code])}, ${sql.lit(PURPOSE_LABELS[code])})`),
@@ -231,33 +226,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 
   // Every change to these records is kept, as for casework (record_history_capture of 0003).
-  for (const [table, idColumn] of [
-    ['provision_stops', 'stop_id'],
-    ['provisions', 'provision_id'],
-    ['receipts', 'receipt_id'],
-  ] as const) {
-    await sql`
-      CREATE TRIGGER ${sql.id(`${table}_history`)} AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
-        FOR EACH ROW EXECUTE FUNCTION record_history_capture(${sql.lit(idColumn)}, 'consultee_id');
-    `.execute(db);
-  }
-
-  for (const table of [...TENANT_TABLES, ...PROVISION_TABLES.map(([t]) => t)]) {
-    await sql`
-      ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY;
-      ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY;
-      CREATE POLICY tenant_isolation ON ${sql.table(table)}
-        USING (tenant_id = app_current_tenant())
-        WITH CHECK (tenant_id = app_current_tenant());
-    `.execute(db);
-  }
-  for (const [table] of PROVISION_TABLES) {
-    await sql`
-      CREATE POLICY organization_isolation ON ${sql.table(table)} AS RESTRICTIVE
-        USING (organization_id = ANY (app_current_orgs()))
-        WITH CHECK (organization_id = ANY (app_current_orgs()));
-    `.execute(db);
-  }
+  await keepHistory(db, [
+    ['provision_stops', 'stop_id', 'consultee_id'],
+    ['provisions', 'provision_id', 'consultee_id'],
+    ['receipts', 'receipt_id', 'consultee_id'],
+  ]);
+  await isolateTenants(db, [...TENANT_TABLES, ...CONSULTEE_TABLES]);
+  await isolateOrganizations(db, CONSULTEE_TABLES);
 
   // The session now carries the tenant's purposes in force (rule 2: the declared purpose must be one of them).
   await sql`

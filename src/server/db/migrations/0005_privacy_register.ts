@@ -15,28 +15,23 @@
 //   and after the council's answer when the council was consulted.
 
 import { sql, type Kysely } from 'kysely';
+import { boundedText, isolateOrganizations, isolateTenants, keepHistory } from '../schema-parts.js';
 import { MY_NUMBER_BASES } from '../../core/my-number.js';
 
-/** Tables holding consultees' records: organization isolation. [table, id column] */
-export const REGISTER_CONSULTEE_TABLES: readonly (readonly [string, string])[] = [
-  ['out_of_purpose_requests', 'request_id'],
-  ['out_of_purpose_opinions', 'opinion_id'],
-  ['my_numbers', 'consultee_id'],
-  ['my_number_erasures', 'erasure_id'],
-];
+/** Tables holding consultees' records: organization isolation as well. */
+const CONSULTEE_TABLES = ['out_of_purpose_requests', 'out_of_purpose_opinions', 'my_numbers', 'my_number_erasures'];
 
-/** Tenant-wide tables: only tenant isolation. */
-export const REGISTER_TENANT_TABLES = [
+/** Tenant-wide tables: only tenant isolation (the export log also by organization). */
+const TENANT_TABLES = [
   'register_entries',
   'register_versions',
   'joint_use_declarations',
   'joint_use_versions',
   'exports',
   'tenant_public_profiles',
-] as const;
+];
 
-const TEXT = (column: string, max: number, notNull = false) =>
-  sql.raw(`${column} text ${notNull ? 'NOT NULL' : ''} CHECK (length(${column}) <= ${max})`);
+const TEXT = boundedText;
 
 const GROUNDS = sql.raw(
   `('law', 'life_body_property', 'public_health_children', 'government_cooperation', 'administrative_statutory')`,
@@ -305,33 +300,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
 
   // Register entries and joint-use declarations change only by a new version: every
-  // version is itself the history. Requests, opinions and erasures keep their history.
-  for (const [table, idColumn] of [
-    ['out_of_purpose_requests', 'request_id'],
-    ['out_of_purpose_opinions', 'opinion_id'],
-  ] as const) {
-    await sql`
-      CREATE TRIGGER ${sql.id(`${table}_history`)} AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
-        FOR EACH ROW EXECUTE FUNCTION record_history_capture(${sql.lit(idColumn)}, 'consultee_id');
-    `.execute(db);
-  }
-
-  for (const table of [...REGISTER_TENANT_TABLES, ...REGISTER_CONSULTEE_TABLES.map(([t]) => t)]) {
-    await sql`
-      ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY;
-      ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY;
-      CREATE POLICY tenant_isolation ON ${sql.table(table)}
-        USING (tenant_id = app_current_tenant())
-        WITH CHECK (tenant_id = app_current_tenant());
-    `.execute(db);
-  }
-  for (const table of [...REGISTER_CONSULTEE_TABLES.map(([t]) => t), 'exports']) {
-    await sql`
-      CREATE POLICY organization_isolation ON ${sql.table(table)} AS RESTRICTIVE
-        USING (organization_id = ANY (app_current_orgs()))
-        WITH CHECK (organization_id = ANY (app_current_orgs()));
-    `.execute(db);
-  }
+  // version is itself the history. Requests and opinions keep theirs; My Number has none,
+  // so that no copy of its ciphertext is kept anywhere else.
+  await keepHistory(db, [
+    ['out_of_purpose_requests', 'request_id', 'consultee_id'],
+    ['out_of_purpose_opinions', 'opinion_id', 'consultee_id'],
+  ]);
+  await isolateTenants(db, [...TENANT_TABLES, ...CONSULTEE_TABLES]);
+  await isolateOrganizations(db, [...CONSULTEE_TABLES, 'exports']);
 }
 
 export async function down(): Promise<void> {
