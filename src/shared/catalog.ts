@@ -307,7 +307,7 @@ export const CONSENT_GIVERS = choices([
   ['representative', '代理人'],
 ] as const);
 
-/** What gives a representative authority (CON-1, DSR-7). */
+/** What gives a representative authority (CON-1; the requests of DSR-7 will use it too). */
 export const REPRESENTATIVE_AUTHORITIES = choices([
   ['parent', '親権者（法定代理人）'],
   ['guardian', '成年後見人等（法定代理人）'],

@@ -173,6 +173,16 @@ export class Work {
     await appendAuditEvents(this.tx, [this.access.event(input)]);
   }
 
+  /** The acting staff member's name, for the files and documents that say who made them. */
+  async actorName(): Promise<string> {
+    const me = await this.operational
+      .selectFrom('staff')
+      .select('displayName')
+      .where('staffId', '=', this.actor.staffId)
+      .executeTakeFirstOrThrow();
+    return me.displayName;
+  }
+
   /**
    * Decides access to existing records. Every id must be allowed, else the whole
    * request is refused with 404 and the refusal recorded. On success the access

@@ -81,7 +81,7 @@ export function actorOf(session: SessionView, organizationIds: readonly string[]
     organizationId: session.organizationId,
     officeId: session.officeId,
     roles: session.roles,
-    // The commissioning municipality's supervisors reach every organization of the tenant (OUT-1, OUT-4).
+    // The commissioning municipality's supervisors reach every organization of the tenant (OUT-1; groundwork for OUT-4).
     supervisedOrganizationIds: session.roles.includes('municipal_supervisor')
       ? [...organizationIds]
       : [session.organizationId],

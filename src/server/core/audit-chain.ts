@@ -1,4 +1,4 @@
-// The tamper-evident audit trail (ARCHITECTURE rule 6, SEC-4, SEC-6).
+// The tamper-evident audit trail (ARCHITECTURE rule 6, SEC-4; groundwork for SEC-6).
 //
 // Each tenant's events form AUDIT_CHAINS_PER_TENANT independent hash chains; an
 // event joins whichever chain is free at insert time, so that concurrent requests

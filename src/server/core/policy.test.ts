@@ -239,7 +239,7 @@ describe('[SEC-4][PUR-1] access policy: role × scope × assignment × purpose',
     expect(decide(actor(roles), 'consultee', action, purpose, target)).toEqual(expected);
   });
 
-  it('a supervisor reaches every organization they supervise, and only those', () => {
+  it('[OUT-1] a supervisor reaches every organization they supervise, and only those', () => {
     const supervisor = actor(['municipal_supervisor'], {
       organizationId: OTHER_ORG,
       supervisedOrganizationIds: [OTHER_ORG, ORG],

@@ -137,7 +137,7 @@ export const RULES: readonly Rule[] = [
     scope: 'organization',
     classes: ['ordinary'],
   },
-  // The commissioning municipality supervises its contractors (OUT-1, OUT-4).
+  // The commissioning municipality supervises its contractors (OUT-1; the groundwork of OUT-4's inspections).
   {
     roles: ['municipal_supervisor'],
     kinds: BOTH,

@@ -21,11 +21,7 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
     .select('name')
     .where('organizationId', '=', row.organizationId as string)
     .executeTakeFirstOrThrow();
-  const me = await work.operational
-    .selectFrom('staff')
-    .select('displayName')
-    .where('staffId', '=', work.actor.staffId)
-    .executeTakeFirstOrThrow();
+  const me = await work.actorName();
   const content: Content[] = [
     { text: `${organization.name}　殿`, margin: [0, 0, 0, 6] },
     {
@@ -81,7 +77,7 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
     },
     heading('説明した職員'),
     fields([
-      ['氏名', me.displayName],
+      ['氏名', me],
       ['説明した日', '令和　　年　　月　　日'],
     ]),
   ];
@@ -89,7 +85,7 @@ export async function printConsentForm(work: Work, consulteeId: string): Promise
     {
       title: '個人情報の取扱いに関する同意書',
       organization: organization.name,
-      printedBy: me.displayName,
+      printedBy: me,
       printedAt: new Date(),
     },
     subjectOf(row),

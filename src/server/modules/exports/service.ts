@@ -83,15 +83,6 @@ export async function logSinglePersonExport(work: Work, spec: ExportSpec, file: 
   return file;
 }
 
-async function myName(work: Work): Promise<string> {
-  const me = await work.operational
-    .selectFrom('staff')
-    .select('displayName')
-    .where('staffId', '=', work.actor.staffId)
-    .executeTakeFirstOrThrow();
-  return me.displayName;
-}
-
 // ---------------------------------------------------------------------------
 // The list of several persons (一覧の書き出し): asked for, approved, then made.
 
@@ -233,7 +224,7 @@ export async function makeListExport(work: Work, exportId: string): Promise<Expo
     const sent = await gatherItems(grant.tx, person.consulteeId, items, onDate);
     lines.push(sent.map((s) => s.value));
   }
-  const exporter = await myName(work);
+  const exporter = await work.actorName();
   const now = new Date();
   const content = csvFile({
     title: '相談者一覧',

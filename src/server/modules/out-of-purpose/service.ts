@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Work } from '../../access/data-access.js';
-import type { DataClass } from '../../core/data-classes.js';
 import {
   availableSteps,
   checkRequest,
@@ -25,10 +24,11 @@ import {
 import type { Tx } from '../../db/database.js';
 import type { OutOfPurposeRequestsTable } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
-import { provisionItem } from '../../../shared/provision-items.js';
+import { classesOfItems, provisionItem } from '../../../shared/provision-items.js';
 import { tokyoDate } from '../../../shared/wareki.js';
 import { loadConsents } from '../consultees/consents.js';
 import { today } from '../consultees/service.js';
+import { stopsInForce } from '../provisions/receipts.js';
 import type {
   CouncilAnswerBody,
   CouncilReferralBody,
@@ -49,13 +49,6 @@ function itemsOf(keys: readonly string[]): DraftItem[] {
   });
 }
 
-/** The classes the items hold, My Number left to the rule (no one is granted it, so none would reach it). */
-function classesOf(items: readonly DraftItem[]): DataClass[] {
-  const classes = new Set<DataClass>(['ordinary']);
-  for (const i of items) if (i.class !== 'my_number') classes.add(i.class);
-  return [...classes];
-}
-
 function stateOf(row: {
   kind: Row['kind'];
   status: Row['status'];
@@ -74,17 +67,6 @@ function stateOf(row: {
     councilReferredOn: row.councilReferredOn,
     councilAnsweredOn: row.councilAnsweredOn,
   };
-}
-
-async function stopsInForce(tx: Tx, consulteeId: string, onDate: string) {
-  const rows = await tx
-    .selectFrom('provisionStops')
-    .select('kind')
-    .where('consulteeId', '=', consulteeId)
-    .where('fromDate', '<=', onDate)
-    .where((eb) => eb.or([eb('liftedOn', 'is', null), eb('liftedOn', '>', onDate)]))
-    .execute();
-  return { useStopped: rows.some((r) => r.kind === 'use'), provisionStopped: rows.some((r) => r.kind === 'provision') };
 }
 
 /** The request as the rule reads it, with the facts of today: consents, stops, who holds the data. */
@@ -153,7 +135,7 @@ function refused(
 /** PUR-3, PUR-6: files a request; refused (and audited) unless it rests on consent in force or a ground with its reason. */
 export async function fileRequest(work: Work, consulteeId: string, body: RequestBody) {
   const items = itemsOf(body.items);
-  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOf(items));
+  const grant = await work.authorize('consultee', 'provide', [consulteeId], classesOfItems(body.items));
   const target = grant.targets.get(consulteeId) as { organizationId: string };
   const recipient = await recipientOf(work, body);
   const draft: OutOfPurposeDraft = {
@@ -201,7 +183,7 @@ export async function fileRequest(work: Work, consulteeId: string, body: Request
     recordIds: [requestId],
     subjectIds: [consulteeId],
     recordOrganizationId: target.organizationId,
-    dataClasses: classesOf(items),
+    dataClasses: classesOfItems(body.items),
     purpose: work.purpose,
     details: { kind: body.kind, basis: body.basis, ground: draft.ground, items: draft.items.map((i) => i.key) },
   });

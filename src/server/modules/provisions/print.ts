@@ -24,11 +24,7 @@ export async function provisionDocument(
   provisionId: string,
   format: ProvisionDocumentFormat,
 ): Promise<ExportedFile> {
-  const found = await work.operational
-    .selectFrom('staff')
-    .select('displayName')
-    .where('staffId', '=', work.actor.staffId)
-    .executeTakeFirstOrThrow();
+  const exporter = await work.actorName();
   const grant = await work.authorize('consultee', 'read', [consulteeId]);
   const granted = grant.targets.get(consulteeId)?.classes ?? [];
   const row = await grant.tx
@@ -62,7 +58,6 @@ export async function provisionDocument(
     throw conflict('まだ提供していないため、提供した内容の書類は作れません', 'provisionId');
   }
   const sent = row.sentValues as SentItem[];
-  const exporter = found.displayName;
   const now = new Date();
   const basis =
     row.basis === 'consent'

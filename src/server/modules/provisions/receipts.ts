@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Work } from '../../access/data-access.js';
+import type { Tx } from '../../db/database.js';
 import { recordRetentionEnd } from '../../core/provision.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { classesOfItems } from '../../../shared/provision-items.js';
@@ -84,6 +85,18 @@ export async function listReceipts(work: Work, consulteeId: string) {
     .orderBy('x.recordedAt', 'desc')
     .execute();
   return rows.map((r) => ({ ...r, recordedAt: r.recordedAt.toISOString() }));
+}
+
+/** The person's stops in force on the day: of use, of provision (either one stops every provision). */
+export async function stopsInForce(tx: Tx, consulteeId: string, onDate: string) {
+  const rows = await tx
+    .selectFrom('provisionStops')
+    .select('kind')
+    .where('consulteeId', '=', consulteeId)
+    .where('fromDate', '<=', onDate)
+    .where((eb) => eb.or([eb('liftedOn', 'is', null), eb('liftedOn', '>', onDate)]))
+    .execute();
+  return { useStopped: rows.some((r) => r.kind === 'use'), provisionStopped: rows.some((r) => r.kind === 'provision') };
 }
 
 export async function recordStop(work: Work, consulteeId: string, body: StopBody) {

@@ -20,18 +20,8 @@ import { classesOfItems, provisionItem, type ProvisionItemKey } from '../../../s
 import { loadConsents } from '../consultees/consents.js';
 import { today } from '../consultees/service.js';
 import { gatherItems, type SentItem } from './gather.js';
+import { stopsInForce } from './receipts.js';
 import type { DecisionBody, ProvisionBody } from './schema.js';
-
-async function stopInForce(tx: Tx, consulteeId: string, onDate: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('provisionStops')
-    .select('stopId')
-    .where('consulteeId', '=', consulteeId)
-    .where('fromDate', '<=', onDate)
-    .where((eb) => eb.or([eb('liftedOn', 'is', null), eb('liftedOn', '>', onDate)]))
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** The joint-use declaration relied on, in the version in effect on the day (PRV-2). */
 async function jointUseOf(work: Work, tx: Tx, declarationId: string | null | undefined, onDate: string) {
@@ -121,6 +111,7 @@ async function decide(
     }
     recipient = agency;
   }
+  const stops = await stopsInForce(tx, consulteeId, onDate);
   const decision = decideProvision({
     onDate,
     purpose: body.purpose,
@@ -131,7 +122,7 @@ async function decide(
     }),
     recipient: { ...recipient, manyUnspecified },
     consents: await loadConsents(tx, consulteeId),
-    stopInForce: await stopInForce(tx, consulteeId, onDate),
+    stopInForce: stops.useStopped || stops.provisionStopped,
     pseudonymized: false,
     ground: body.ground ? { code: body.ground, reason: body.groundReason ?? '' } : null,
     approvedBy,

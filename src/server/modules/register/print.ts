@@ -76,11 +76,7 @@ export async function printRegister(
     .selectFrom('tenantPublicProfiles')
     .select('organizationName')
     .executeTakeFirst();
-  const me = await work.operational
-    .selectFrom('staff')
-    .select('displayName')
-    .where('staffId', '=', work.actor.staffId)
-    .executeTakeFirstOrThrow();
+  const me = await work.actorName();
   const organization = profile?.organizationName ?? tenant.name;
 
   const content: Content[] = [
@@ -109,7 +105,7 @@ export async function printRegister(
     {
       title: '個人情報ファイル簿',
       organization,
-      printedBy: me.displayName,
+      printedBy: me,
       printedAt: new Date(),
       footerNote: '個人情報取扱業務の概要を記載したものです（個人情報は含みません）。',
     },

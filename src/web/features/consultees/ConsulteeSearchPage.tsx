@@ -13,6 +13,13 @@ import { CaseBadge } from '../casework/CaseBadge';
 
 const FIELD_IDS = { q: 'search-q', birthDate: 'search-birth', phone: 'search-phone' } as const;
 
+/** The ways to find a person: by any spelling of the name, by birth date, by phone. */
+const SEARCH_FIELDS = [
+  { name: 'q', type: 'search', label: '氏名・フリガナ', hint: '例: 見本 太郎、みほん、ﾐﾎﾝ ﾀﾛｳ' },
+  { name: 'birthDate', type: 'text', label: '生年月日', hint: '例: 昭和55年1月1日、S55.1.1、1980-01-01' },
+  { name: 'phone', type: 'tel', label: '電話番号', hint: '番号全体か、末尾の4桁以上で探せます。' },
+] as const;
+
 /**
  * 相談者の検索: by name or kana however typed (漢字, ひらがな, カタカナ, ｶﾅ), date of
  * birth in 和暦 or Gregorian, and phone number. The criteria live in the address,
@@ -74,42 +81,20 @@ function SearchForm({ initial, onSearch }: { initial: Criteria; onSearch: (c: Cr
   return (
     <form className="form card search-form" role="search" aria-label="相談者の検索" onSubmit={submit} noValidate>
       <div className="search-grid">
-        <Field id={FIELD_IDS.q} label="氏名・フリガナ" hint="例: 見本 太郎、みほん、ﾐﾎﾝ ﾀﾛｳ">
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              className="input"
-              autoComplete="off"
-              value={values.q}
-              onChange={(e) => set('q', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={FIELD_IDS.birthDate} label="生年月日" hint="例: 昭和55年1月1日、S55.1.1、1980-01-01">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="input"
-              autoComplete="off"
-              value={values.birthDate}
-              onChange={(e) => set('birthDate', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={FIELD_IDS.phone} label="電話番号" hint="番号全体か、末尾の4桁以上で探せます。">
-          {(control) => (
-            <input
-              {...control}
-              type="tel"
-              className="input"
-              autoComplete="off"
-              value={values.phone}
-              onChange={(e) => set('phone', e.target.value)}
-            />
-          )}
-        </Field>
+        {SEARCH_FIELDS.map((f) => (
+          <Field key={f.name} id={FIELD_IDS[f.name]} label={f.label} hint={f.hint}>
+            {(control) => (
+              <input
+                {...control}
+                type={f.type}
+                className="input"
+                autoComplete="off"
+                value={values[f.name]}
+                onChange={(e) => set(f.name, e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       <div className="button-row">
         <button type="submit" className="button">
